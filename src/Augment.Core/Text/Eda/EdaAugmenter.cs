@@ -12,6 +12,7 @@ public sealed class EdaAugmenter
     private static readonly ulong VariantStream = StableHash.Of("augment.text.eda.variant");
 
     private readonly SynonymTable _synonyms;
+    private readonly EdaOperation[] _candidates;
 
     /// <summary>Validates <paramref name="options"/> and binds them to <paramref name="lexicon"/>.</summary>
     public EdaAugmenter(EdaOptions options, SynonymLexicon lexicon)
@@ -21,6 +22,25 @@ public sealed class EdaAugmenter
         options.Validate();
         Options = options;
         _synonyms = new SynonymTable(lexicon, options.Tokenization);
+        _candidates = Candidates(options);
+    }
+
+    private static EdaOperation[] Candidates(EdaOptions options)
+    {
+        var perOperation = (int)(options.NumAug / 4) + 1;
+        var pool = new List<EdaOperation>(4 * perOperation);
+        void Add(double alpha, EdaOperation op)
+        {
+            if (alpha > 0)
+            {
+                pool.AddRange(Enumerable.Repeat(op, perOperation));
+            }
+        }
+        Add(options.AlphaSr, EdaOperation.SynonymReplacement);
+        Add(options.AlphaRi, EdaOperation.RandomInsertion);
+        Add(options.AlphaRs, EdaOperation.RandomSwap);
+        Add(options.AlphaRd, EdaOperation.RandomDeletion);
+        return [.. pool];
     }
 
     /// <summary>The options this augmenter was compiled with.</summary>
@@ -38,10 +58,13 @@ public sealed class EdaAugmenter
         if (sentence.Count > 0)
         {
             var plan = Plan(key);
+            var analysis = plan.Any(op => op is EdaOperation.SynonymReplacement or EdaOperation.RandomInsertion)
+                ? EdaAnalysis.Create(sentence, _synonyms)
+                : null;
             for (var k = 0; k < plan.Length; k++)
             {
                 var rng = key.For(SplitMix64.Combine(VariantStream, (ulong)k));
-                results.Add(new AugmentedText(Apply(plan[k], sentence, ref rng, sb), plan[k], k));
+                results.Add(new AugmentedText(Apply(plan[k], sentence, analysis, ref rng, sb), plan[k], k));
             }
         }
         if (Options.KeepOriginal)
@@ -57,20 +80,7 @@ public sealed class EdaAugmenter
     /// each with probability num_aug / candidates).</summary>
     internal EdaOperation[] Plan(SampleKey key)
     {
-        var perOperation = (int)(Options.NumAug / 4) + 1;
-        var pool = new List<EdaOperation>(4 * perOperation);
-        void Add(double alpha, EdaOperation op)
-        {
-            if (alpha > 0)
-            {
-                pool.AddRange(Enumerable.Repeat(op, perOperation));
-            }
-        }
-        Add(Options.AlphaSr, EdaOperation.SynonymReplacement);
-        Add(Options.AlphaRi, EdaOperation.RandomInsertion);
-        Add(Options.AlphaRs, EdaOperation.RandomSwap);
-        Add(Options.AlphaRd, EdaOperation.RandomDeletion);
-        var candidates = pool.ToArray();
+        var candidates = (EdaOperation[])_candidates.Clone();
         var rng = key.For(PlanStream);
         rng.Shuffle(candidates.AsSpan());
         if (Options.NumAug >= 1)
@@ -89,10 +99,10 @@ public sealed class EdaAugmenter
         return [.. kept];
     }
 
-    private string Apply(EdaOperation op, EdaSentence sentence, ref Rng rng, StringBuilder sb) => op switch
+    private string Apply(EdaOperation op, EdaSentence sentence, EdaAnalysis? analysis, ref Rng rng, StringBuilder sb) => op switch
     {
-        EdaOperation.SynonymReplacement => EdaKernels.SynonymReplacement(sentence, Count(Options.AlphaSr, sentence.Count), _synonyms, ref rng, sb),
-        EdaOperation.RandomInsertion => EdaKernels.RandomInsertion(sentence, Count(Options.AlphaRi, sentence.Count), _synonyms, Options.InsertionSkipsStopWords, ref rng, sb),
+        EdaOperation.SynonymReplacement => EdaKernels.SynonymReplacement(analysis!, Count(Options.AlphaSr, sentence.Count), ref rng, sb),
+        EdaOperation.RandomInsertion => EdaKernels.RandomInsertion(analysis!, Count(Options.AlphaRi, sentence.Count), Options.InsertionSkipsStopWords, ref rng, sb),
         EdaOperation.RandomSwap => EdaKernels.RandomSwap(sentence, Count(Options.AlphaRs, sentence.Count), ref rng, sb),
         EdaOperation.RandomDeletion => EdaKernels.RandomDeletion(sentence, Options.AlphaRd, ref rng, sb),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not an augmentation operation"),

@@ -10,46 +10,43 @@ internal static class EdaKernels
 {
     /// <summary>Replaces up to <paramref name="n"/> distinct non-stop words (every occurrence of each) with a
     /// random synonym. Candidates are the distinct words in random order; words without synonyms are passed over.</summary>
-    public static string SynonymReplacement(EdaSentence s, int n, SynonymTable synonyms, ref Rng rng, StringBuilder sb)
+    public static string SynonymReplacement(EdaAnalysis a, int n, ref Rng rng, StringBuilder sb)
     {
-        var candidates = new List<string>(s.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in s.Keys)
+        var order = a.NonStop.ToArray();
+        rng.Shuffle(order.AsSpan());
+        var chosen = new string?[a.Synonyms.Length];
+        var replaced = 0;
+        foreach (var d in order)
         {
-            if (!StopWords.Contains(key) && seen.Add(key))
-            {
-                candidates.Add(key);
-            }
-        }
-        rng.Shuffle(CollectionsMarshal.AsSpan(candidates));
-        Dictionary<string, string>? replacements = null;
-        foreach (var key in candidates)
-        {
-            var options = synonyms.Get(key);
+            var options = a.Synonyms[d];
             if (options.Length >= 1)
             {
-                (replacements ??= new(StringComparer.Ordinal))[key] = options[rng.NextInt(options.Length)];
+                chosen[d] = options[rng.NextInt(options.Length)];
+                replaced++;
             }
-            if ((replacements?.Count ?? 0) >= n)
+            if (replaced >= n)
             {
                 break;
             }
         }
+        var s = a.Sentence;
         sb.Clear().Append(s.Gaps[0]);
         for (var i = 0; i < s.Count; i++)
         {
-            sb.Append(replacements is not null && replacements.TryGetValue(s.Keys[i], out var synonym) ? MatchCase(s.Words[i], synonym) : s.Words[i]);
+            var synonym = chosen[a.KeyIds[i]];
+            sb.Append(synonym is null ? s.Words[i] : MatchCase(s.Words[i], synonym));
             sb.Append(s.Gaps[i + 1]);
         }
         return sb.ToString();
     }
 
     /// <summary>n times: pick a random word (up to 10 tries) that has synonyms and insert one of its synonyms
-    /// before a random word (the reference never appends at the very end).</summary>
-    public static string RandomInsertion(EdaSentence s, int n, SynonymTable synonyms, bool skipStopWords, ref Rng rng, StringBuilder sb)
+    /// before a random word (the reference never appends at the very end). Inserted words can be picked too.</summary>
+    public static string RandomInsertion(EdaAnalysis a, int n, bool skipStopWords, ref Rng rng, StringBuilder sb)
     {
+        var s = a.Sentence;
         var words = new List<string>(s.Words);
-        var keys = new List<string>(s.Keys);
+        var ids = new List<int>(a.KeyIds);
         var gaps = new List<string>(s.Gaps);
         for (var round = 0; round < n; round++)
         {
@@ -58,8 +55,8 @@ internal static class EdaKernels
             var gaveUp = false;
             while (options.Length < 1)
             {
-                var key = keys[rng.NextInt(keys.Count)];
-                options = skipStopWords && StopWords.Contains(key) ? [] : synonyms.Get(key);
+                var j = rng.NextInt(words.Count);
+                options = Options(a, words[j], ids[j], skipStopWords);
                 tries++;
                 if (tries >= 10)
                 {
@@ -74,10 +71,20 @@ internal static class EdaKernels
             var synonym = options[rng.NextInt(options.Length)];
             var position = rng.NextInt(words.Count);
             words.Insert(position, synonym);
-            keys.Insert(position, PreserveTokenizer.Key(synonym));
+            ids.Insert(position, -1);
             gaps.Insert(position + 1, " ");
         }
         return Join(words, gaps, sb);
+    }
+
+    private static string[] Options(EdaAnalysis a, string word, int id, bool skipStopWords)
+    {
+        if (id >= 0)
+        {
+            return skipStopWords && a.Stop[id] ? [] : a.Synonyms[id];
+        }
+        var key = PreserveTokenizer.Key(word);
+        return skipStopWords && StopWords.Contains(key) ? [] : a.Table.Get(key);
     }
 
     /// <summary>n times: swap two random positions; the second is redrawn while equal to the first, and the

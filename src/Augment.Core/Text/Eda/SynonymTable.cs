@@ -11,6 +11,7 @@ internal sealed class SynonymTable(SynonymLexicon lexicon, EdaTokenization token
     private const int MaxEntries = 1 << 20;
 
     private readonly ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
+    private int _count;
 
     public SynonymLexicon Lexicon { get; } = lexicon;
 
@@ -22,9 +23,9 @@ internal sealed class SynonymTable(SynonymLexicon lexicon, EdaTokenization token
             return cached;
         }
         var result = Compute(key);
-        if (_cache.Count < MaxEntries)
+        if (Volatile.Read(ref _count) < MaxEntries && _cache.TryAdd(key, result))
         {
-            _cache.TryAdd(key, result);
+            Interlocked.Increment(ref _count);
         }
         return result;
     }

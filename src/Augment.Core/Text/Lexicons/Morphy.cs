@@ -16,19 +16,44 @@ internal static class Morphy
     /// <summary>The lemmas of <paramref name="form"/> (lower-case) in <paramref name="part"/>, in NLTK's order.</summary>
     public static List<string> BaseForms(string form, WordNetPart part, WordNetPos pos)
     {
+        var results = new List<string>(2);
         if (part.Exceptions.TryGetValue(form, out var bases))
         {
-            return Filter([form, .. bases], part);
+            AddIfLemma(form, part, results);
+            foreach (var b in bases)
+            {
+                AddIfLemma(b, part, results);
+            }
+            return results;
         }
         var rules = Rules(pos);
-        var forms = Apply([form], rules);
-        var results = Filter([form, .. forms], part);
-        while (results.Count == 0 && forms.Count > 0)
+        AddIfLemma(form, part, results);
+        List<string>? forms = null;
+        if (rules.Length > 0)
+        {
+            forms = Apply([form], rules);
+            foreach (var f in forms)
+            {
+                AddIfLemma(f, part, results);
+            }
+        }
+        while (results.Count == 0 && forms is { Count: > 0 })
         {
             forms = Apply(forms, rules);
-            results = Filter(forms, part);
+            foreach (var f in forms)
+            {
+                AddIfLemma(f, part, results);
+            }
         }
         return results;
+    }
+
+    private static void AddIfLemma(string form, WordNetPart part, List<string> results)
+    {
+        if (part.Index.ContainsKey(form) && !results.Contains(form))
+        {
+            results.Add(form);
+        }
     }
 
     private static (string Old, string New)[] Rules(WordNetPos pos) => pos switch
@@ -42,7 +67,6 @@ internal static class Morphy
     private static List<string> Apply(List<string> forms, (string Old, string New)[] rules)
     {
         var next = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var form in forms)
         {
             foreach (var (old, replacement) in rules)
@@ -50,7 +74,7 @@ internal static class Morphy
                 if (form.EndsWith(old, StringComparison.Ordinal))
                 {
                     var candidate = string.Concat(form.AsSpan(0, form.Length - old.Length), replacement);
-                    if (seen.Add(candidate))
+                    if (!next.Contains(candidate))
                     {
                         next.Add(candidate);
                     }
@@ -58,18 +82,5 @@ internal static class Morphy
             }
         }
         return next;
-    }
-
-    private static List<string> Filter(List<string> forms, WordNetPart part)
-    {
-        var result = new List<string>();
-        foreach (var form in forms)
-        {
-            if (part.Index.ContainsKey(form) && !result.Contains(form))
-            {
-                result.Add(form);
-            }
-        }
-        return result;
     }
 }

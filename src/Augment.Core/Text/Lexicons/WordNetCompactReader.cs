@@ -44,6 +44,10 @@ internal static class WordNetCompactReader
             for (var i = 0; i < synsets.Length; i++)
             {
                 synsets[i] = Next().Split(' ');
+                for (var j = 0; j < synsets[i].Length; j++)
+                {
+                    synsets[i][j] = synsets[i][j].Replace('_', ' ');
+                }
             }
             var indexCount = Header("index");
             var index = new Dictionary<string, int[]>(indexCount, StringComparer.Ordinal);

@@ -43,7 +43,7 @@ internal static class WordNetFolderReader
             var lemmas = new string[count];
             for (var i = 0; i < count; i++)
             {
-                lemmas[i] = StripMarker(fields[4 + 2 * i]);
+                lemmas[i] = StripMarker(fields[4 + 2 * i]).Replace('_', ' ');
             }
             offsets[offset] = synsets.Count;
             synsets.Add(lemmas);

@@ -1,7 +1,8 @@
 namespace Augment.Core.Text.Lexicons;
 
 /// <summary>Synonyms from WordNet with the semantics of NLTK's <c>wordnet.synsets(word)</c>: every part
-/// of speech, every base form Morphy finds, every lemma of every synset, underscores read as spaces.</summary>
+/// of speech, every base form Morphy finds, every lemma of every synset, underscores read as spaces.
+/// Lookups allocate little: no base form, no work beyond a few hash probes.</summary>
 internal sealed class WordNetLexicon(WordNetDatabase database, string name) : SynonymLexicon
 {
     /// <summary>Words longer than this have no synonyms (WordNet's longest lemma is 71 characters).</summary>
@@ -32,9 +33,8 @@ internal sealed class WordNetLexicon(WordNetDatabase database, string name) : Sy
             {
                 foreach (var id in part.Index[form])
                 {
-                    foreach (var lemma in part.Synsets[id])
+                    foreach (var synonym in part.Synsets[id])
                     {
-                        var synonym = lemma.Replace('_', ' ');
                         seen ??= new HashSet<string>(StringComparer.Ordinal);
                         if (seen.Add(synonym))
                         {

@@ -4,7 +4,7 @@ namespace Augment.Core.Text.Lexicons;
 /// exception list (irregular forms). Immutable after construction.</summary>
 internal sealed class WordNetPart(string[][] synsets, Dictionary<string, int[]> index, Dictionary<string, string[]> exceptions)
 {
-    /// <summary>Lemma names of each synset (underscores for spaces, case as in WordNet).</summary>
+    /// <summary>Lemma names of each synset (spaces between words, case as in WordNet).</summary>
     public string[][] Synsets { get; } = synsets;
 
     /// <summary>Lower-case lemma to the numbers of the synsets that contain it, in index-file order.</summary>

@@ -22,7 +22,7 @@ public class EdaKernelsTests
         for (var i = 0; i < 200; i++)
         {
             var rng = Rng(i);
-            var output = Words(EdaKernels.SynonymReplacement(s, 2, new SynonymTable(TestLexicons.Animals(), EdaTokenization.Preserve), ref rng, new StringBuilder()));
+            var output = Words(EdaKernels.SynonymReplacement(EdaAnalysis.Create(s, new SynonymTable(TestLexicons.Animals(), EdaTokenization.Preserve)), 2, ref rng, new StringBuilder()));
             Assert.Equal(s.Count, output.Length);
             var changed = Enumerable.Range(0, s.Count).Where(j => output[j] != s.Words[j]).ToArray();
             Assert.Equal(2, changed.Length);
@@ -42,7 +42,7 @@ public class EdaKernelsTests
         for (var i = 0; i < 50; i++)
         {
             var rng = Rng(i);
-            Assert.Equal("the hound and the hound", EdaKernels.SynonymReplacement(s, 5, table, ref rng, Sb));
+            Assert.Equal("the hound and the hound", EdaKernels.SynonymReplacement(EdaAnalysis.Create(s, table), 5, ref rng, Sb));
         }
     }
 
@@ -52,7 +52,7 @@ public class EdaKernelsTests
         var s = PreserveTokenizer.Tokenize("Dog, DOG and dog.");
         var rng = Rng(1);
         var table = new SynonymTable(TestLexicons.Groups("dog\thound"), EdaTokenization.Preserve);
-        Assert.Equal("Hound, HOUND and hound.", EdaKernels.SynonymReplacement(s, 1, table, ref rng, Sb));
+        Assert.Equal("Hound, HOUND and hound.", EdaKernels.SynonymReplacement(EdaAnalysis.Create(s, table), 1, ref rng, Sb));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class EdaKernelsTests
         for (var i = 0; i < 200; i++)
         {
             var rng = Rng(i);
-            var output = Words(EdaKernels.RandomInsertion(s, 2, Animals, false, ref rng, Sb));
+            var output = Words(EdaKernels.RandomInsertion(EdaAnalysis.Create(s, Animals), 2, false, ref rng, Sb));
             Assert.Equal(4, output.Length);
             Assert.All(output, w => Assert.Contains(w, all));
             Assert.True(output[^1] is "dog" or "quick");
@@ -75,7 +75,20 @@ public class EdaKernelsTests
     {
         var s = PreserveTokenizer.Tokenize("zzz yyy");
         var rng = Rng(3);
-        Assert.Equal("zzz yyy", EdaKernels.RandomInsertion(s, 3, Animals, false, ref rng, Sb));
+        Assert.Equal("zzz yyy", EdaKernels.RandomInsertion(EdaAnalysis.Create(s, Animals), 3, false, ref rng, Sb));
+    }
+
+    [Fact]
+    public void RandomInsertion_SkipStopWords_OnlyContentWordSynonyms()
+    {
+        var table = new SynonymTable(TestLexicons.Groups("the\tdefinite", "dog\thound"), EdaTokenization.Preserve);
+        var s = PreserveTokenizer.Tokenize("the dog");
+        for (var i = 0; i < 50; i++)
+        {
+            var rng = Rng(i);
+            var output = Words(EdaKernels.RandomInsertion(EdaAnalysis.Create(s, table), 1, true, ref rng, Sb));
+            Assert.DoesNotContain("definite", output);
+        }
     }
 
     [Fact]
@@ -83,7 +96,7 @@ public class EdaKernelsTests
     {
         var s = PreserveTokenizer.Tokenize("Quick, dog!");
         var rng = Rng(5);
-        var output = EdaKernels.RandomInsertion(s, 1, Animals, false, ref rng, Sb);
+        var output = EdaKernels.RandomInsertion(EdaAnalysis.Create(s, Animals), 1, false, ref rng, Sb);
         Assert.EndsWith("dog!", output, StringComparison.Ordinal);
         Assert.Contains(",", output, StringComparison.Ordinal);
     }
