@@ -45,12 +45,14 @@ internal static class TextCommandRunner
             await output.WriteLineAsync($"lexicon: {lexicon.Name} (loaded in {loadWatch.Elapsed.TotalMilliseconds:F0} ms)".AsMemory(), cancellationToken);
 
             var report = new TextReadReport();
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = await TextAugmentJob.RunAsync(s.Input, s.Output, readOptions, outputFormat, augmenter, s.Seed, s.Threads, report, cancellationToken);
             var seconds = watch.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             var rate = result.Records / Math.Max(seconds, 1e-9);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"augmented {result.Records} records -> {result.Outputs} lines in {seconds:F3} s ({rate:F0} records/s) -> {s.Output}").AsMemory(), cancellationToken);
+                $"augmented {result.Records} records -> {result.Outputs} lines in {seconds:F3} s ({rate:F0} records/s), cpu {cpu:F3} s -> {s.Output}").AsMemory(), cancellationToken);
             if (report.SkippedTotal > 0)
             {
                 var kinds = string.Join(", ", report.Skipped.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Value} {kv.Key}"));

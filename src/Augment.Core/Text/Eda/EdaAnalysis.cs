@@ -33,15 +33,24 @@ internal sealed class EdaAnalysis
     public static EdaAnalysis Create(EdaSentence sentence, SynonymTable table)
     {
         var ids = new int[sentence.Count];
-        var distinct = new Dictionary<string, int>(sentence.Count, StringComparer.Ordinal);
         var keys = new List<string>(sentence.Count);
+        Dictionary<string, int>? distinct = sentence.Count > 24 ? new(sentence.Count, StringComparer.Ordinal) : null;
         for (var i = 0; i < ids.Length; i++)
         {
             var key = sentence.Keys[i];
-            if (!distinct.TryGetValue(key, out var id))
+            int id;
+            if (distinct is null)
+            {
+                id = keys.IndexOf(key);
+            }
+            else if (!distinct.TryGetValue(key, out id))
+            {
+                id = -1;
+            }
+            if (id < 0)
             {
                 id = keys.Count;
-                distinct[key] = id;
+                distinct?.Add(key, id);
                 keys.Add(key);
             }
             ids[i] = id;
