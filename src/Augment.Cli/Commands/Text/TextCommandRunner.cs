@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Augment.Core.Text;
 using Augment.Core.Text.Eda;
 using Augment.Core.Text.IO;
@@ -42,6 +43,10 @@ internal static class TextCommandRunner
                 : s.WordNet is not null ? SynonymLexicon.FromWordNetDatabase(s.WordNet)
                 : SynonymLexicon.EmbeddedWordNet();
             var augmenter = new EdaAugmenter(s.Eda, lexicon);
+            // The lexicon is a few hundred thousand long-lived objects: settle them in the oldest generation
+            // now rather than have the first collections of the run copy and re-mark them; this is a batch job.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
             await output.WriteLineAsync($"lexicon: {lexicon.Name} (loaded in {loadWatch.Elapsed.TotalMilliseconds:F0} ms)".AsMemory(), cancellationToken);
 
             var report = new TextReadReport();

@@ -54,13 +54,11 @@ public sealed class EdaAugmenter
         ArgumentNullException.ThrowIfNull(text);
         var sentence = Options.Tokenization == EdaTokenization.Reference ? ReferenceTokenizer.Tokenize(text) : PreserveTokenizer.Tokenize(text);
         var sb = new StringBuilder(text.Length + 32);
-        var results = new List<AugmentedText>();
-        if (sentence.Count > 0)
+        var plan = sentence.Count > 0 ? Plan(key) : [];
+        var results = new List<AugmentedText>(plan.Length + 1);
+        if (plan.Length > 0)
         {
-            var plan = Plan(key);
-            var analysis = plan.Any(op => op is EdaOperation.SynonymReplacement or EdaOperation.RandomInsertion)
-                ? EdaAnalysis.Create(sentence, _synonyms)
-                : null;
+            var analysis = NeedsSynonyms(plan) ? EdaAnalysis.Create(sentence, _synonyms) : null;
             for (var k = 0; k < plan.Length; k++)
             {
                 var rng = key.For(SplitMix64.Combine(VariantStream, (ulong)k));
@@ -73,6 +71,18 @@ public sealed class EdaAugmenter
             results.Add(new AugmentedText(original, EdaOperation.Original, -1));
         }
         return results;
+    }
+
+    private static bool NeedsSynonyms(EdaOperation[] plan)
+    {
+        foreach (var op in plan)
+        {
+            if (op is EdaOperation.SynonymReplacement or EdaOperation.RandomInsertion)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Which operation each variant uses: every enabled operation contributes floor(num_aug/4)+1
