@@ -61,9 +61,10 @@ public static class TextAugmentJob
         }
         for (var i = 0; i < chunk.Count; i++)
         {
-            foreach (var augmented in outputs[i])
+            var list = outputs[i];
+            for (var k = 0; k < list.Count; k++)
             {
-                writer.Write(chunk[i].Label, augmented.Text, chunk[i].LabelIsJsonLiteral);
+                writer.Write(chunk[i].Label, list[k].Text, chunk[i].LabelIsJsonLiteral);
             }
         }
         var count = chunk.Count;
