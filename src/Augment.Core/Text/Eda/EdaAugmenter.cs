@@ -55,20 +55,22 @@ public sealed class EdaAugmenter
         var sentence = Options.Tokenization == EdaTokenization.Reference ? ReferenceTokenizer.Tokenize(text) : PreserveTokenizer.Tokenize(text);
         var sb = new StringBuilder(text.Length + 32);
         var plan = sentence.Count > 0 ? Plan(key) : [];
-        var results = new List<AugmentedText>(plan.Length + 1);
+        var results = new AugmentedText[plan.Length + (Options.KeepOriginal ? 1 : 0)];
         if (plan.Length > 0)
         {
             var analysis = NeedsSynonyms(plan) ? EdaAnalysis.Create(sentence, _synonyms) : null;
+            var sampleKey = key.Value;
             for (var k = 0; k < plan.Length; k++)
             {
-                var rng = key.For(SplitMix64.Combine(VariantStream, (ulong)k));
-                results.Add(new AugmentedText(Apply(plan[k], sentence, analysis, ref rng, sb), plan[k], k));
+                // Same generator as key.For(Combine(VariantStream, k)), without recomputing the sample key.
+                var rng = new Rng(SplitMix64.Combine(sampleKey, SplitMix64.Combine(VariantStream, (ulong)k)));
+                results[k] = new AugmentedText(Apply(plan[k], sentence, analysis, ref rng, sb), plan[k], k);
             }
         }
         if (Options.KeepOriginal)
         {
             var original = Options.Tokenization == EdaTokenization.Reference ? EdaKernels.Join(sentence.Words, sentence.Gaps, sb) : text;
-            results.Add(new AugmentedText(original, EdaOperation.Original, -1));
+            results[^1] = new AugmentedText(original, EdaOperation.Original, -1);
         }
         return results;
     }
@@ -90,12 +92,13 @@ public sealed class EdaAugmenter
     /// each with probability num_aug / candidates).</summary>
     internal EdaOperation[] Plan(SampleKey key)
     {
-        var candidates = (EdaOperation[])_candidates.Clone();
+        Span<EdaOperation> candidates = _candidates.Length <= 1024 ? stackalloc EdaOperation[_candidates.Length] : new EdaOperation[_candidates.Length];
+        _candidates.CopyTo(candidates);
         var rng = key.For(PlanStream);
-        rng.Shuffle(candidates.AsSpan());
+        rng.Shuffle(candidates);
         if (Options.NumAug >= 1)
         {
-            return candidates[..Math.Min((int)Options.NumAug, candidates.Length)];
+            return candidates[..Math.Min((int)Options.NumAug, candidates.Length)].ToArray();
         }
         var keepProbability = candidates.Length == 0 ? 0 : Options.NumAug / candidates.Length;
         var kept = new List<EdaOperation>();

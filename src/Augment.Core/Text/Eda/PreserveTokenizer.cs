@@ -68,6 +68,12 @@ internal static class PreserveTokenizer
 
     private static bool IsWordAt(string text, int index, out int length)
     {
+        var c = text[index];
+        if (c < 128)
+        {
+            length = 1;
+            return char.IsAsciiLetterOrDigit(c);
+        }
         if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out length) != System.Buffers.OperationStatus.Done)
         {
             length = Math.Max(1, length);

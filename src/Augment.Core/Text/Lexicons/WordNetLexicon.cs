@@ -23,10 +23,13 @@ internal sealed class WordNetLexicon(WordNetDatabase database, string name) : Sy
             return;
         }
         var key = word.ToLowerInvariant();
+        var forms = new List<string>(4);
         foreach (var pos in AllPos)
         {
             var part = Database.Part(pos);
-            foreach (var form in Morphy.BaseForms(key, part, pos))
+            forms.Clear();
+            Morphy.BaseForms(key, part, pos, forms);
+            foreach (var form in forms)
             {
                 foreach (var id in part.Index[form])
                 {
