@@ -22,19 +22,14 @@ internal sealed class ImagesRunner
     public async Task<ImagesResult> RunAsync(Action<int> advance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(advance);
-        var entries = new ConcurrentBag<ManifestEntry>();
-        var failures = new ConcurrentBag<FailureRecord>();
-        var written = 0;
-        var skipped = 0;
+        var state = new RunState(advance);
         var cancelled = false;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _job.Workers, CancellationToken = cancellationToken };
         try
         {
             await Parallel.ForEachAsync(_job.Sources, options, (source, token) =>
             {
-                var (w, s) = ProcessSource(source, entries, failures, advance, token);
-                Interlocked.Add(ref written, w);
-                Interlocked.Add(ref skipped, s);
+                ProcessSource(source, state, token);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         }
@@ -42,35 +37,28 @@ internal sealed class ImagesRunner
         {
             cancelled = true;
         }
-        return new ImagesResult([.. entries], [.. failures], written, skipped, cancelled);
+        return new ImagesResult([.. state.Entries], [.. state.Failures], state.Written, state.Skipped, cancelled);
     }
 
-    private (int Written, int Skipped) ProcessSource(SourceFile source, ConcurrentBag<ManifestEntry> entries,
-        ConcurrentBag<FailureRecord> failures, Action<int> advance, CancellationToken token)
+    private void ProcessSource(SourceFile source, RunState state, CancellationToken token)
     {
         var pending = new List<(int Copy, string Relative, string Full)>();
-        var skipped = 0;
         for (var k = 0; k < _job.Copies; k++)
         {
             var rel = _job.Naming.RelativeOutput(source, k);
             var full = Path.Combine(_job.OutputRoot, rel);
             if (!_job.Overwrite && File.Exists(full))
             {
-                entries.Add(Entry(source, k, rel));
-                skipped++;
+                state.Done(Entry(source, k, rel), skipped: true);
             }
             else
             {
                 pending.Add((k, rel, full));
             }
         }
-        if (skipped > 0)
-        {
-            advance(skipped);
-        }
         if (pending.Count == 0)
         {
-            return (0, skipped);
+            return;
         }
         token.ThrowIfCancellationRequested();
         AugmentSample sample;
@@ -80,31 +68,54 @@ internal sealed class ImagesRunner
         }
         catch (Exception ex) when (ex is ImageDecodeException or IOException or UnauthorizedAccessException)
         {
-            failures.Add(new FailureRecord(source.RelativePath, ex is ImageDecodeException d ? d.Reason : ex.Message));
-            advance(pending.Count);
-            return (0, skipped);
+            state.Failed(new FailureRecord(source.RelativePath, ex is ImageDecodeException d ? d.Reason : ex.Message), pending.Count);
+            return;
         }
-        var written = 0;
-        foreach (var (k, rel, full) in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
             token.ThrowIfCancellationRequested();
+            var (k, rel, full) = pending[i];
             try
             {
                 var result = _job.Pipeline.Run(sample, CopyKey.For(_job.Seed, source.RelativePath, k));
                 var bytes = _job.Encoder.Encode(result.Image, Path.GetExtension(full));
                 AtomicFile.WriteAllBytes(full, bytes, token);
-                entries.Add(Entry(source, k, rel));
-                written++;
-                advance(1);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures.Add(new FailureRecord(source.RelativePath, $"copy {k}: {ex.Message}"));
-                advance(pending.Count - written);
-                return (written, skipped);
+                state.Failed(new FailureRecord(source.RelativePath, $"copy {k}: {ex.Message}"), pending.Count - i);
+                return;
             }
+            state.Done(Entry(source, k, rel), skipped: false);
         }
-        return (written, skipped);
+    }
+
+    /// <summary>Thread-safe tallies of one run.</summary>
+    private sealed class RunState(Action<int> advance)
+    {
+        private int _written;
+        private int _skipped;
+
+        public ConcurrentBag<ManifestEntry> Entries { get; } = [];
+
+        public ConcurrentBag<FailureRecord> Failures { get; } = [];
+
+        public int Written => Volatile.Read(ref _written);
+
+        public int Skipped => Volatile.Read(ref _skipped);
+
+        public void Done(ManifestEntry entry, bool skipped)
+        {
+            Entries.Add(entry);
+            Interlocked.Increment(ref skipped ? ref _skipped : ref _written);
+            advance(1);
+        }
+
+        public void Failed(FailureRecord failure, int outputs)
+        {
+            Failures.Add(failure);
+            advance(outputs);
+        }
     }
 
     private ManifestEntry Entry(SourceFile source, int copy, string relativeOutput) =>
