@@ -39,9 +39,15 @@ internal static class ImagesCommand
                 parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(pipeline)!,
                 parseResult.GetValue(copies), parseResult.GetValue(seed), parseResult.GetValue(workers),
                 parseResult.GetValue(format)!, parseResult.GetValue(quality), parseResult.GetValue(overwrite));
-            return RunAsync(args, CliConsole.From(parseResult), ct);
+            return RunWithSignalsAsync(args, CliConsole.From(parseResult), ct);
         });
         return command;
+    }
+
+    private static async Task<int> RunWithSignalsAsync(ImagesArguments args, CliConsole console, CancellationToken ct)
+    {
+        using var signals = new TerminationSignals(ct);
+        return await RunAsync(args, console, signals.Token).ConfigureAwait(false);
     }
 
     /// <summary>Runs the command with parsed arguments; returns the exit code.</summary>
