@@ -178,6 +178,7 @@ public sealed class ImagesCommandTests : IDisposable
     [InlineData("--workers", "0", "--workers")]
     [InlineData("--quality", "101", "--quality")]
     [InlineData("--format", "gif", "--format")]
+    [InlineData("--png-level", "10", "--png-level")]
     public async Task Run_BadOptionValue_Exit2NamingOption(string option, string value, string expected)
     {
         WriteDataset(1);
@@ -254,6 +255,29 @@ public sealed class ImagesCommandTests : IDisposable
         Assert.True(cancelled.ExitCode == ImagesCommand.ExitCancelled, cancelled.ToString());
         Assert.Empty(Directory.GetFiles(_dir.Combine("out2"), "*.png", SearchOption.AllDirectories));
         Assert.Empty(File.ReadAllLines(_dir.Combine("out2", RunReport.ManifestName)));
+    }
+
+    [Fact]
+    public async Task Run_PngLevel_SamePixelsOtherSettingsRefusedOnResume()
+    {
+        WriteDataset(1);
+        Assert.Equal(0, (await RunImages(_dir.Combine("fast"), 2, "--png-level", "1")).ExitCode);
+        Assert.Equal(0, (await RunImages(_dir.Combine("default"), 2)).ExitCode);
+
+        var mixed = await RunImages(_dir.Combine("fast"), 2);
+
+        Assert.Equal(2, mixed.ExitCode);
+        var a = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(_dir.Combine("fast", "cats", "cat0_aug001.png"));
+        var b = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(_dir.Combine("default", "cats", "cat0_aug001.png"));
+        using (a)
+        using (b)
+        {
+            var pa = new byte[a.Width * a.Height * 3];
+            var pb = new byte[b.Width * b.Height * 3];
+            a.CopyPixelDataTo(pa);
+            b.CopyPixelDataTo(pb);
+            Assert.Equal(pa, pb);
+        }
     }
 
     [Fact]

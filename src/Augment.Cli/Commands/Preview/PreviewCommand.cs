@@ -69,7 +69,15 @@ internal static class PreviewCommand
             return ImagesCommand.ExitBadInput;
         }
         var sheet = new ContactSheet(size.Value, args.Cell).Render(compiled, sample, args.Seed, args.Boxes is not null);
-        AtomicFile.WriteAllBytes(args.Out, new ImageFileEncoder(90).Encode(sheet, ".png"));
+        try
+        {
+            AtomicFile.WriteAllBytes(args.Out, new ImageFileEncoder(90).Encode(sheet, ".png"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Fail($"--out: cannot write {args.Out}: {ex.Message}");
+            return ImagesCommand.ExitSomeFailed;
+        }
         console.Out.WriteLine($"wrote {args.Out} ({sheet.Width}x{sheet.Height}, {size.Value.Cells} variants)");
         return 0;
     }
