@@ -86,7 +86,7 @@ public sealed class ImageDecoderTests : IDisposable
         var turbo = ImageDecoder.Decode(bytes, "d.jpg", new DecodeLimits(jpeg: JpegDecoder.LibJpegTurbo));
         Assert.Equal((managed.Width, managed.Height), (turbo.Width, turbo.Height));
         var diffs = managed.Pixels.Zip(turbo.Pixels, (a, b) => Math.Abs(a - b)).ToArray();
-        Assert.InRange(diffs.Average(), 0, 2.0); // IDCT and chroma upsampling round differently
+        Assert.InRange(diffs.Average(), 0, 4.0); // IDCT and chroma upsampling round differently
         Assert.InRange(diffs.Max(), 0, 24);
     }
 
