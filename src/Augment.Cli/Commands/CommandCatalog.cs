@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return Images.ImagesCommand.Create();
+        yield return Preview.PreviewCommand.Create();
+        yield return Spec.SpecCommand.Create();
     }
 }
