@@ -20,9 +20,16 @@ internal static class CsvTableReader
 
     private static TableHeader ReadHeader(string path, TableReadOptions options, string file)
     {
-        using var reader = Open(path, options);
-        var names = reader.Header.IsEmpty ? [] : reader.Header.ColNames;
-        return TableHeader.Resolve(file, names, options);
+        try
+        {
+            using var reader = Open(path, options);
+            var names = reader.Header.IsEmpty ? [] : reader.Header.ColNames;
+            return TableHeader.Resolve(file, names, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TabularException($"{file}: bad header ({e.Message})", e);
+        }
     }
 
     private static ColumnKind[] Infer(string path, TableReadOptions options, TableHeader header, string file, CancellationToken ct)

@@ -40,7 +40,7 @@ internal static class ParquetTableReader
                     throw new TabularException($"{file}, column '{field.Name}': array columns are not supported");
                 }
                 kinds[f] = header.Declared[f] ?? (IsNumeric(field.ClrType) ? ColumnKind.Numeric : ColumnKind.Categorical);
-                if (kinds[f] == ColumnKind.Numeric && !IsNumeric(field.ClrType))
+                if (kinds[f] == ColumnKind.Numeric && !IsNumeric(field.ClrType) && field.ClrType != typeof(bool))
                 {
                     throw new TabularException($"{file}, column '{field.Name}': type {field.ClrType.Name} is not numeric");
                 }
@@ -93,6 +93,11 @@ internal static class ParquetTableReader
     private static async Task<double[]> ReadNumbers(ParquetRowGroupReader group, DataField field, int n, string file, long rowBase, CancellationToken ct)
     {
         var t = field.ClrType;
+        if (t == typeof(bool))
+        {
+            return (await ReadText(group, field, n, file, rowBase, ct).ConfigureAwait(false))
+                .Select(v => v == bool.TrueString ? 1.0 : 0.0).ToArray();
+        }
         var values = t == typeof(double) ? await Read<double>(group, field, n, file, rowBase, ct).ConfigureAwait(false)
             : t == typeof(float) ? await Read<float>(group, field, n, file, rowBase, ct).ConfigureAwait(false)
             : t == typeof(int) ? await Read<int>(group, field, n, file, rowBase, ct).ConfigureAwait(false)
@@ -145,7 +150,7 @@ internal static class ParquetTableReader
     private static async Task<string[]> ReadText(ParquetRowGroupReader group, DataField field, int n, string file, long rowBase, CancellationToken ct)
     {
         string?[] text;
-        if (field.ClrType == typeof(string))
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
             text = new string?[n];
             await group.ReadAsync(field, text.AsMemory()!, null, ct).ConfigureAwait(false);
