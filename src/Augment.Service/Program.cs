@@ -1,6 +1,7 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGrpc();
 var app = builder.Build();
+app.MapGrpcService<Augment.Service.Tabular.TabularGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

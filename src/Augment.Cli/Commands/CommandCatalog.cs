@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return Images.ImagesCommand.Create();
         yield return Preview.PreviewCommand.Create();
         yield return Spec.SpecCommand.Create();
+        yield return Tabular.TabularCommand.Create();
     }
 }
