@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return Preview.PreviewCommand.Create();
         yield return Spec.SpecCommand.Create();
         yield return Tabular.TabularCommand.Create();
+        yield return Text.TextCommand.Create();
     }
 }
