@@ -33,12 +33,13 @@ internal static class IdxFile
             using var file = File.OpenRead(path);
             using var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
             Span<byte> header = stackalloc byte[4 + 4 * rank];
-            ReadFully(stream, header, path, "header");
+            ReadFully(stream, header[..4], path, "header");
             var magic = BinaryPrimitives.ReadInt32BigEndian(header);
             if (magic != expectedMagic)
             {
                 throw Bad(path, $"magic number 0x{magic:x8} is not 0x{expectedMagic:x8} (uint8, {rank} dimension(s))");
             }
+            ReadFully(stream, header[4..], path, "header");
             var dims = new int[rank];
             long total = 1;
             for (var i = 0; i < rank; i++)
