@@ -42,7 +42,7 @@ public static class AugmentHost
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatasetsHealthCheck>("datasets");
 
         var app = builder.Build();
         app.MapGrpcHealthChecksService();

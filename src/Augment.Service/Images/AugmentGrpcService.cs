@@ -33,9 +33,11 @@ internal sealed class AugmentGrpcService(
             await OrderedPump.RunAsync(
                 plan.Batches().AsAsync(),
                 builder.Build,
-                async (batch, ct) =>
+                async (batch, _) =>
                 {
-                    await responseStream.WriteAsync(batch, ct).ConfigureAwait(false);
+                    // Only the client's token: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown the
+                    // client must still receive the UNAVAILABLE status with its resume position.
+                    await responseStream.WriteAsync(batch, context.CancellationToken).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
                 },
                 plan.Workers,
@@ -43,7 +45,7 @@ internal sealed class AugmentGrpcService(
                 pool,
                 linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Unavailable,
                 $"the server is shutting down; resume with start = {{ epoch: {next.Epoch}, batch: {next.Batch} }}"));
@@ -68,13 +70,13 @@ internal sealed class AugmentGrpcService(
             await OrderedPump.RunAsync(
                 Items(requestStream, linked.Token),
                 (item, ct) => SingleImageAugmenter.Augment(item, limits, ct),
-                (response, ct) => responseStream.WriteAsync(response, ct),
+                (response, _) => responseStream.WriteAsync(response, context.CancellationToken),
                 workers,
                 QueueDepth(workers),
                 pool,
                 linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down"));
         }
