@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Train.TrainCommand.Create();
+        yield return Tune.TuneCommand.Create();
         yield break;
     }
 }
