@@ -12,5 +12,7 @@ internal static class CommandCatalog
         yield return Spec.SpecCommand.Create();
         yield return Tabular.TabularCommand.Create();
         yield return Text.TextCommand.Create();
+        yield return Train.TrainCommand.Create();
+        yield return Tune.TuneCommand.Create();
     }
 }
