@@ -10,5 +10,9 @@ internal static class CommandCatalog
         yield return Images.ImagesCommand.Create();
         yield return Preview.PreviewCommand.Create();
         yield return Spec.SpecCommand.Create();
+        yield return Tabular.TabularCommand.Create();
+        yield return Text.TextCommand.Create();
+        yield return Train.TrainCommand.Create();
+        yield return Tune.TuneCommand.Create();
     }
 }
