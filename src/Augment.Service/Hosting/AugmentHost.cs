@@ -35,6 +35,7 @@ public static class AugmentHost
         builder.Services.AddSingleton(sp => new DatasetRegistry(data, builder.Environment.ContentRootPath, AppContext.BaseDirectory, DecodeLimits.Default));
         builder.Services.AddSingleton(new WorkerPool(options.MaxWorkers));
         builder.Services.AddSingleton(new StreamGate(options.MaxConcurrentStreams));
+        builder.Services.AddSingleton<BatchStreamRunner>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxSendMessageSize = options.MaxSendMessageBytes;
