@@ -3,6 +3,8 @@ using Augment.Bench;
 return args.FirstOrDefault() switch
 {
     "images" => ImageThroughput.Run(args[1..]),
+    "stages" => StageProfile.Run(args[1..]),
+    "kernels" => KernelTimes.Run(args[1..]),
     _ => Usage(),
 };
 
