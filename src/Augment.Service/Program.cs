@@ -15,6 +15,8 @@ public partial class Program
         var app = AugmentHost.Build(builder);
         // One line per gRPC service.
         app.MapGrpcService<AugmentGrpcService>();
+        app.MapGrpcService<Augment.Service.Tabular.TabularGrpcService>();
+        app.MapGrpcService<Augment.Service.Text.TextGrpcService>();
         return app;
     }
 }

@@ -128,8 +128,6 @@ internal sealed class ImageFolderDataset : IImageDataset
 
     private ImageBuffer Decode(int index)
     {
-        var path = SourceName(index);
-        var bytes = File.ReadAllBytes(path);
-        return ImageDecoder.Decode(bytes, path, _limits);
+        return ImageDecoder.DecodeFile(SourceName(index), _limits);
     }
 }

@@ -5,6 +5,7 @@ internal sealed class WorkerPool
 {
     private readonly SemaphoreSlim _slots;
     private int _busy;
+    private long _completed;
 
     /// <summary>Creates a pool of <paramref name="size"/> slots.</summary>
     public WorkerPool(int size)
@@ -19,6 +20,9 @@ internal sealed class WorkerPool
     /// <summary>Slots in use now.</summary>
     public int Busy => Volatile.Read(ref _busy);
 
+    /// <summary>Work items finished since start (diagnostics and tests).</summary>
+    public long Completed => Interlocked.Read(ref _completed);
+
     /// <summary>Runs <paramref name="work"/> on a thread-pool thread once a slot is free.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ internal sealed class WorkerPool
         finally
         {
             Interlocked.Decrement(ref _busy);
+            Interlocked.Increment(ref _completed);
             _slots.Release();
         }
     }

@@ -85,9 +85,9 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
         long per = pipeline.OutputByteCount(first);
         if (per * n > maxBatchBytes)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument,
+            throw RpcErrors.WithField(StatusCode.InvalidArgument,
                 $"batch_size: {n} samples of {per} bytes is {per * n} bytes, over the limit of {maxBatchBytes} (Augment:Service:MaxBatchBytes); " +
-                "lower batch_size or the output size"));
+                "lower batch_size or the output size");
         }
         var data = new byte[per * n];
         for (var k = 0; k < n; k++)
