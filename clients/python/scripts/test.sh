@@ -40,4 +40,4 @@ fi
 echo "== pytest"
 cd "$work"   # not the source folder: the tests import the installed package
 export AUGMENT_SERVICE_DLL="$dll" OMP_WAIT_POLICY=PASSIVE PYTHONDONTWRITEBYTECODE=1
-timeout --signal=INT --kill-after=30 900 "$work/venv/bin/python" -m pytest "$here/tests" -p no:cacheprovider -q "$@"
+timeout --signal=INT --kill-after=30 900 "$work/venv/bin/python" -m pytest "$here/tests" -p no:cacheprovider "$@"

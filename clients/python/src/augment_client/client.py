@@ -119,7 +119,7 @@ class AugmentClient:
         self.close()
 
     def wait_ready(self, timeout: float = 30.0) -> None:
-        """Waits until the service answers its gRPC health check with SERVING (or UNKNOWN, see below).
+        """Waits until the service reports SERVING on its gRPC health check (``grpc.health.v1``).
 
         Raises:
             UnavailableError: not serving within ``timeout`` seconds.
@@ -133,9 +133,7 @@ class AugmentClient:
                                        code=grpc.StatusCode.UNAVAILABLE)
             try:
                 status = self._health("", timeout=min(remaining, 5.0), wait_for_ready=True)
-                # SERVING (1). UNKNOWN (0) also means the server answers gRPC calls: grpc-dotnet reports it for
-                # the overall service "" until a health check is registered (grpc/grpc-dotnet#2249).
-                if status in (0, 1):
+                if status == 1:  # SERVING
                     return
                 last = f"health status {status}"
             except grpc.RpcError as e:
