@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc python3-numpy
       python3-pytest python3-venv python3-pip dataset-fashion-mnist wordnet-base bc libturbojpeg0
       python3-imblearn python3-sklearn
-      python3-setuptools python3-wheel python3-torch)
+      python3-setuptools python3-wheel python3-torch python3-hypothesis)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -20,7 +20,7 @@ def test_stream_resumes_after_kill_and_restart_with_exactly_the_uninterrupted_ba
     assert len(expected) == 32
 
     received = []
-    with AugmentClient(private_service.address, retries=30, backoff=(0.2, 1.0)) as client:
+    with AugmentClient(private_service.address, retries=120, backoff=(0.2, 1.0)) as client:
         stream = _stream(client)
         for batch in stream:
             received.append(batch)

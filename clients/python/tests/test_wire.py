@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from augment_client import _wire
 from augment_client.tensors import from_numpy, to_numpy
@@ -99,3 +101,31 @@ def test_generated_messages_pickle_under_the_package_module():
     spec = to_pipeline({"nodes": [{"id": "flip", "horizontalFlip": {}}]})
     assert type(spec).__module__ == "augment_client.v1.pipeline_pb2"
     assert pickle.loads(pickle.dumps(spec)) == spec
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(0, 6),
+    hw=st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from([1, 3])),
+    layout=st.sampled_from(["uint8", "float32"]),
+    epoch=st.integers(-(2**63), 2**63 - 1),
+    batch_index=st.integers(-(2**63), 2**63 - 1),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_parse_batch_matches_protobuf_for_any_batch(n, hw, layout, epoch, batch_index, seed):
+    rng = np.random.default_rng(seed)
+    h, w, c = hw
+    images = (rng.integers(0, 256, (n, h, w, c), dtype=np.uint8) if layout == "uint8"
+              else rng.standard_normal((n, c, h, w)).astype(np.float32))
+    msg = service_pb2.Batch(epoch=epoch, batch_index=batch_index,
+                            indices=from_numpy(rng.integers(-(2**62), 2**62, n)),
+                            labels=from_numpy(rng.integers(0, 10, n)), keys=from_numpy(rng.integers(0, 10**12, n)))
+    msg.image.images.CopyFrom(from_numpy(images))
+    batch = _wire.parse_batch(msg.SerializeToString())
+    reference = service_pb2.Batch.FromString(msg.SerializeToString())
+    assert (batch.epoch, batch.batch_index) == (reference.epoch, reference.batch_index)
+    for got, want in ((batch.indices, reference.indices), (batch.labels, reference.labels),
+                      (batch.keys, reference.keys), (batch.images, reference.image.images)):
+        expected = to_numpy(want)
+        assert got.shape == expected.shape and got.dtype == expected.dtype
+        np.testing.assert_array_equal(got, expected)
