@@ -126,3 +126,12 @@ def test_stream_batches_unbounded_streams_until_closed(client):
     with client.stream_batches(SAMPLE, None, batch_size=1000, epochs=None, seed=1) as stream:
         positions = [next(stream).position for _ in range(10)]
     assert positions[-1] == (2, 1)
+
+
+def test_pipeline_json_round_trips_through_the_canonical_mapping():
+    from augment_client import to_pipeline
+    from augment_client.pipelines import dumps
+
+    spec = to_pipeline(FLIP_CROP)
+    assert to_pipeline(json.loads(dumps(spec))) == spec
+    assert json.loads(dumps(spec))["nodes"][1]["randomCrop"] == {"width": 28, "height": 28, "padding": 2}
