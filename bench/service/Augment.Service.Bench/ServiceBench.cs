@@ -1,5 +1,5 @@
 // In-process vs streamed throughput of the Augment service, measured in the same process, interleaved in rounds.
-// Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS]
+// Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS] [SCENARIO,...]
 // Prints one line per measurement: "round scenario mode samples/s MiB/s", then median ratios with their spread.
 using System.Buffers.Binary;
 using System.Diagnostics;
@@ -23,6 +23,7 @@ var jpegDir = args.Length > 0 ? args[0] : "bench/out/jpegs";
 var outDir = Path.GetFullPath(args.Length > 1 ? args[1] : "bench/out/service");
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3.0;
+var only = args.Length > 4 ? args[4].Split(',') : null;
 Directory.CreateDirectory(outDir);
 
 // Datasets: Fashion-MNIST (Debian's full training set when installed, else the built-in sample), the JPEG set as an
@@ -83,6 +84,11 @@ var scenarios = new (string Name, StreamBatchesRequest Request)[]
     ("jpeg224-64", new StreamBatchesRequest { Dataset = "jpegs", BatchSize = 64, Unbounded = true, Seed = 1, Pipeline = rrc }),
     ("cached224-64", new StreamBatchesRequest { Dataset = "big", BatchSize = 64, Unbounded = true, Seed = 1 }),
 };
+
+if (only is not null)
+{
+    scenarios = scenarios.Where(x => only.Contains(x.Name)).ToArray();
+}
 
 // Warm-up: fills the decoded-image cache and JIT-compiles both paths.
 foreach (var (_, request) in scenarios)

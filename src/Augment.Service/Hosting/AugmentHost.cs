@@ -62,6 +62,8 @@ public static class AugmentHost
         builder.Services.AddGrpcHealthChecks().AddCheck<DatasetsHealthCheck>("datasets");
 
         var app = builder.Build();
+        // Fail at startup, naming the setting, when the dataset configuration is wrong.
+        app.Services.GetRequiredService<DatasetRegistry>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
