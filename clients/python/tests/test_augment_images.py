@@ -64,7 +64,7 @@ def test_augment_images_float_output(client, images):
 
 
 def test_augment_images_bad_image_raises_image_error_with_index(client, images):
-    results = client.augment_images([images[0], b"not an image"], {"nodes": []})
+    results = client.augment_images([images[0], b"not an image"], {"nodes": []}, start_index=10)
     next(results)
     with pytest.raises(ImageError) as e:
         next(results)
@@ -74,3 +74,17 @@ def test_augment_images_bad_image_raises_image_error_with_index(client, images):
 def test_augment_images_rejects_non_uint8_arrays(client):
     with pytest.raises(InvalidArgumentError, match=r"images\[0\]: dtype float64"):
         list(client.augment_images([np.zeros((4, 4, 3))], {"nodes": []}))
+
+
+def test_augment_images_boxes_follow_the_flip(client, images):
+    boxes = [(np.array([[2, 3, 10, 8]], np.float32), np.array([7])) for _ in images[:2]]
+    out = list(client.augment_images(images[:2], {"nodes": [{"horizontalFlip": {}}]}, boxes=boxes))
+    for (image, b, labels), original in zip(out, images):
+        np.testing.assert_array_equal(image, original[:, ::-1])
+        np.testing.assert_allclose(b, [[30 - 10, 3, 30 - 2, 8]])  # width 30: x -> 30 - x
+        assert labels.tolist() == [7]
+
+
+def test_augment_images_checks_the_pipeline_before_iterating(client):
+    with pytest.raises(InvalidArgumentError, match="pipeline: required"):
+        client.augment_images([], None)  # raised at the call, not at the first next()

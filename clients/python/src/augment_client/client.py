@@ -235,14 +235,15 @@ class AugmentClient:
             ``(image, boxes, box_labels)`` tuples.
 
         Raises:
-            ImageError: an image failed (for example it could not be decoded); ``index`` says which.
+            ImageError: an image failed (for example it could not be decoded); ``index`` is its position in ``images``.
         """
         spec = to_pipeline(pipeline)
         if spec is None:
             raise InvalidArgumentError("pipeline: required", field="pipeline")
-        out = to_output(output)
-        box_iter = iter(boxes) if boxes is not None else None
+        return self._augment_images_iter(images, spec, seed, epoch, start_index, to_output(output),
+                                         iter(boxes) if boxes is not None else None)
 
+    def _augment_images_iter(self, images, spec, seed, epoch, start_index, out, box_iter):
         failure: list[BaseException] = []  # an exception in the request generator (gRPC would swallow it)
 
         def requests():
@@ -284,7 +285,7 @@ class AugmentClient:
                 if failure:
                     raise failure[0]
                 if response.error:
-                    raise ImageError(response.error, index=response.index)
+                    raise ImageError(response.error, index=response.index - start_index)
                 image = to_numpy(response.image, "image")
                 if box_iter is None:
                     yield image

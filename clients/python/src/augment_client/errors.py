@@ -104,7 +104,7 @@ class DeadlineExceededError(AugmentError, TimeoutError):
 class ImageError(AugmentError):
     """One image sent to ``augment_images`` failed (for example it could not be decoded).
 
-    ``index`` is the key index of the failing image.
+    ``index`` is the position of the failing image in the ``images`` given.
     """
 
     def __init__(self, details: str, *, index: int):
