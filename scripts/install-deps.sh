@@ -8,6 +8,8 @@ pkgs=(
   dataset-fashion-mnist wordnet-base
   libturbojpeg0
   python3-imblearn python3-sklearn
+  python3-setuptools python3-wheel python3-torch python3-hypothesis
+  python3-nltk python3-yaml
 )
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -62,6 +62,24 @@ public sealed class StreamBatchesErrorTests(ServiceFixture service) : IClassFixt
         Assert.Equal("pipeline.nodes[1].p", ex.Trailers.GetValue("augment-field"));
     }
 
+    [Theory]
+    [InlineData("balance.class_weights[7]")]
+    [InlineData("location.path")]
+    [InlineData("target_width, target_height")]
+    [InlineData("shard")]
+    public async Task StreamBatches_FieldError_CarriesFieldTrailer(string field)
+    {
+        var request = field switch
+        {
+            "balance.class_weights[7]" => new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 1, Balance = new Balance { Mode = BalanceMode.ClassWeights, ClassWeights = { [7] = 1 } } },
+            "location.path" => new StreamBatchesRequest { Location = new DatasetLocation { Root = "test", Path = "a/../b" }, BatchSize = 1 },
+            "target_width, target_height" => new StreamBatchesRequest { BatchSize = 1, TargetHeight = 3 },
+            _ => new StreamBatchesRequest { BatchSize = 1, Shard = new Shard { Index = -1, Count = 2 } },
+        };
+        var ex = await Fails(request);
+        Assert.Equal(field, ex.Trailers.GetValue("augment-field"));
+    }
+
     [Fact]
     public async Task StreamBatches_SymlinkUnderRoot_IsRefused()
     {
