@@ -102,8 +102,12 @@ for (var round = 1; round <= rounds; round++)
 {
     foreach (var (name, request) in scenarios)
     {
-        foreach (var mode in new[] { "inproc", "grpc-1", "grpc-4" })
+        // The order of the modes rotates every round, so that no mode always runs first (after another scenario).
+        var modes = new[] { "inproc", "grpc-1", "grpc-4" };
+        foreach (var mode in modes.Skip((round - 1) % 3).Concat(modes.Take((round - 1) % 3)))
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var (samples, bytes, elapsed) = mode switch
             {
                 "inproc" => await InProcess(request, seconds),
