@@ -97,28 +97,35 @@ foreach (var (_, request) in scenarios)
     await Streamed(request, 1, 0.5);
 }
 
-var results = new List<(int Round, string Scenario, string Mode, double SamplesPerSecond, double MiBPerSecond)>();
+var results = new List<(int Round, string Scenario, string Mode, double SamplesPerSecond, double MiBPerSecond, double SamplesPerCpuSecond)>();
 for (var round = 1; round <= rounds; round++)
 {
     foreach (var (name, request) in scenarios)
     {
-        foreach (var mode in new[] { "inproc", "grpc-1", "grpc-4" })
+        // The order of the modes rotates every round, so that no mode always runs first (after another scenario).
+        var modes = new[] { "inproc", "grpc-1", "grpc-4" };
+        foreach (var mode in modes.Skip((round - 1) % 3).Concat(modes.Take((round - 1) % 3)))
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (samples, bytes, elapsed) = mode switch
             {
                 "inproc" => await InProcess(request, seconds),
                 "grpc-1" => await Streamed(request, 1, seconds),
                 _ => await Streamed(request, 4, seconds),
             };
-            var line = (round, name, mode, samples / elapsed, bytes / elapsed / (1 << 20));
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var line = (round, name, mode, samples / elapsed, bytes / elapsed / (1 << 20), samples / cpu);
             results.Add(line);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{round} {name} {mode} {line.Item4:F0} samples/s {line.Item5:F0} MiB/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{round} {name} {mode} {line.Item4:F0} samples/s {line.Item5:F0} MiB/s {line.Item6:F0} samples/cpu-s ({cpu / elapsed:F2} cores)"));
         }
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("# median over rounds of (streamed / in-process) samples/s, [min, max]; median MiB/s of tensor payload streamed");
+Console.WriteLine("# median over rounds of (streamed / in-process) samples/s [min, max]; the same per CPU-second of this process (insensitive to other load); median MiB/s of tensor payload streamed");
 foreach (var (name, _) in scenarios)
 {
     foreach (var mode in new[] { "grpc-1", "grpc-4" })
@@ -127,8 +134,11 @@ foreach (var (name, _) in scenarios)
             results.Single(x => x.Round == r && x.Scenario == name && x.Mode == mode).SamplesPerSecond /
             results.Single(x => x.Round == r && x.Scenario == name && x.Mode == "inproc").SamplesPerSecond).Order().ToArray();
         var mib = results.Where(x => x.Scenario == name && x.Mode == mode).Select(x => x.MiBPerSecond).Order().ToArray();
+        var cpuRatios = Enumerable.Range(1, rounds).Select(r =>
+            results.Single(x => x.Round == r && x.Scenario == name && x.Mode == mode).SamplesPerCpuSecond /
+            results.Single(x => x.Round == r && x.Scenario == name && x.Mode == "inproc").SamplesPerCpuSecond).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name} {mode}/inproc: {Median(ratios):F2}x [{ratios[0]:F2}, {ratios[^1]:F2}]   payload {Median(mib):F0} MiB/s ({Median(mib) * 1.048576 / 1000:F2} GB/s)"));
+            $"{name} {mode}/inproc: {Median(ratios):F2}x [{ratios[0]:F2}, {ratios[^1]:F2}]  per CPU-second {Median(cpuRatios):F2}x [{cpuRatios[0]:F2}, {cpuRatios[^1]:F2}]  payload {Median(mib):F0} MiB/s ({Median(mib) * 1.048576 / 1000:F2} GB/s)"));
     }
 }
 await app.StopAsync();

@@ -49,7 +49,7 @@ public static class AugmentHost
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(sp => new DatasetRegistry(data, builder.Environment.ContentRootPath, AppContext.BaseDirectory, DecodeLimits.Default));
-        builder.Services.AddSingleton(new WorkerPool(options.MaxWorkers));
+        builder.Services.AddSingleton(_ => new WorkerPool(options.MaxWorkers));
         builder.Services.AddSingleton(new StreamGate(options.MaxConcurrentStreams));
         builder.Services.AddSingleton<BatchStreamRunner>();
         builder.Services.AddGrpc(o =>
