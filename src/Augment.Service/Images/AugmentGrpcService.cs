@@ -4,6 +4,7 @@ using Augment.Core.Data;
 using Augment.Core.Imaging;
 using Augment.Core.Pipelines;
 using Augment.Service.Hosting;
+using Augment.Service.Streams;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace Augment.Service.Images;
 /// <summary>The image side of <c>augment.v1.AugmentService</c>.</summary>
 internal sealed class AugmentGrpcService(
     DatasetRegistry registry,
+    StreamDatasetCatalog catalog,
     BatchStreamRunner runner,
     IOptions<ServiceOptions> options,
     WorkerPool pool,
@@ -25,7 +27,7 @@ internal sealed class AugmentGrpcService(
     public override async Task StreamBatches(StreamBatchesRequest request, IServerStreamWriter<Batch> responseStream, ServerCallContext context)
     {
         using var slot = gate.Enter();
-        var plan = runner.Plan(request);
+        var plan = runner.Plan(request, context.CancellationToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
         try
@@ -48,7 +50,7 @@ internal sealed class AugmentGrpcService(
         }
         catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
         {
-            logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Dataset.Name);
+            logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Source.Name);
             throw new RpcException(new Status(StatusCode.Internal, $"batch production failed: {ex.Message}"));
         }
     }
@@ -98,6 +100,17 @@ internal sealed class AugmentGrpcService(
                 response.Datasets.Add(new DatasetInfo { Name = name, Description = $"unavailable: {ex.Message}" });
             }
         }
+        foreach (var name in catalog.Names)
+        {
+            try
+            {
+                response.Datasets.Add(catalog.Find(name)!.Describe());
+            }
+            catch (DatasetException ex)
+            {
+                response.Datasets.Add(new DatasetInfo { Name = name, Description = $"unavailable: {ex.Message}" });
+            }
+        }
         response.Roots.Add(registry.RootNames);
         return Task.FromResult(response);
     }
@@ -109,7 +122,9 @@ internal sealed class AugmentGrpcService(
         {
             throw RpcErrors.Invalid("name: give a dataset name or a location");
         }
-        return Task.FromResult(RpcErrors.Guard(() => DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
+        return Task.FromResult(RpcErrors.Guard(() => request.Location is null && catalog.Find(request.Name) is { } stream
+            ? stream.Describe()
+            : DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
     }
 
     private static async IAsyncEnumerable<ImageRequestItem> Items(IAsyncStreamReader<AugmentImagesRequest> requests,
@@ -132,7 +147,7 @@ internal sealed class AugmentGrpcService(
                 }
                 var current = spec;
                 var currentOutput = output;
-                pipeline = RpcErrors.Guard(() => PipelineCompiler.Compile(BatchStreamPlan.EffectiveSpec(current, currentOutput, 0, 0)),
+                pipeline = RpcErrors.Guard(() => PipelineCompiler.Compile(ImageStreamSource.EffectiveSpec(current, currentOutput, 0, 0)),
                     $"messages[{position}].pipeline");
             }
             if (pipeline is null)
