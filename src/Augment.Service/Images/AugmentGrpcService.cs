@@ -4,7 +4,7 @@ using Augment.Core.Data;
 using Augment.Core.Imaging;
 using Augment.Core.Pipelines;
 using Augment.Service.Hosting;
-using Augment.Service.Streams;
+using Augment.Service.Batches;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using Augment.Core.Data;
 using Augment.Core.Imaging;
 using Augment.Core.Pipelines;
 using Augment.Core.Randomness;
-using Augment.Service.Streams;
+using Augment.Service.Batches;
 using Grpc.Core;
 
 namespace Augment.Service.Images;

@@ -2,7 +2,7 @@ using Augment.Contracts.V1;
 using Augment.Core.Data;
 using Augment.Core.Pipelines;
 using Augment.Service.Hosting;
-using Augment.Service.Streams;
+using Augment.Service.Batches;
 
 namespace Augment.Service.Images;
 

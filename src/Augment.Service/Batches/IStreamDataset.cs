@@ -1,6 +1,6 @@
 using Augment.Contracts.V1;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>A text or tabular dataset loaded into memory for StreamBatches.</summary>
 internal interface IStreamDataset

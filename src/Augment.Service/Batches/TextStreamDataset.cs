@@ -4,7 +4,7 @@ using Augment.Core.Tabular;
 using Augment.Core.Text.IO;
 using Microsoft.ML.Tokenizers;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>A text dataset (TSV, CSV or JSON Lines read by Core's text reader) held in memory, with an optional BERT
 /// tokenizer. Sample i is record i of the file; its key index is the record's number in the file, as in

@@ -2,7 +2,7 @@ using Augment.Contracts.V1;
 using Augment.Core.Data;
 using Augment.Service.Hosting;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>A validated StreamBatches request over a dataset of any kind: the epoch planner (balancing, shuffling),
 /// the shard and the sequence of batches from the start position on, plus the kind's batch builder. Every batch is a

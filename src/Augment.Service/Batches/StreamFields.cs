@@ -1,6 +1,6 @@
 using Augment.Contracts.V1;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Refuses StreamBatches fields that belong to another kind of dataset, so that a misplaced option fails
 /// loudly instead of being ignored.</summary>

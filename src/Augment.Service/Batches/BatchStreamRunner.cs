@@ -4,7 +4,7 @@ using Augment.Service.Hosting;
 using Augment.Service.Images;
 using Microsoft.Extensions.Options;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Plans and runs batch streams on the server's worker pool, for image, text and tabular datasets alike
 /// (one planner, one shard and resume logic, one ordered pump; only the batch builder differs). The gRPC service

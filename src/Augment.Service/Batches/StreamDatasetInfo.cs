@@ -1,6 +1,6 @@
 using Augment.Contracts.V1;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Helpers shared by the <see cref="IStreamDataset.Describe"/> implementations.</summary>
 internal static class StreamDatasetInfo

@@ -1,7 +1,7 @@
 using Augment.Core.Tabular;
 using Augment.Core.Tabular.Generation;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>The plannable rows of a tabular stream: positions 0 .. K-1 are the kept original rows, then each
 /// generator's synthetic rows in class order. Row values are copied or generated on demand; nothing is materialized.</summary>

@@ -1,6 +1,6 @@
 using Augment.Contracts.V1;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Builds the batch messages of one stream, one kind of dataset per implementation (images, text, tables).
 /// Pure with respect to its inputs, so any worker may build any batch.</summary>

@@ -1,4 +1,4 @@
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>What the shared planning needs from a dataset of any kind: the plannable samples' labels (sample i of the
 /// epoch planner is <c>Labels[i]</c>) and class names, and how to build the batches once the plan exists.</summary>

@@ -3,7 +3,7 @@ using Augment.Core.Text.Eda;
 using Augment.Core.Text.Lexicons;
 using Augment.Service.Hosting;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>The text side of StreamBatches: validates the text fields, compiles EDA and makes the <see cref="TextBatchBuilder"/>.</summary>
 internal static class TextStreamSource

@@ -3,7 +3,7 @@ using Augment.Core.Data;
 using Augment.Core.Tabular;
 using Augment.Core.Tabular.IO;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>A tabular dataset (CSV, TSV or Parquet read by Core's table reader) held in memory.</summary>
 internal sealed class TabularStreamDataset(string name, string path, TabularData table) : IStreamDataset

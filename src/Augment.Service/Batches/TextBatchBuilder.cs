@@ -3,7 +3,7 @@ using Augment.Core.Randomness;
 using Augment.Core.Text.Eda;
 using Augment.Service.Images;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Builds text batches: each planned record gives its EDA outputs (keyed by SampleKey(seed, epoch, key index),
 /// as AugmentText and <c>augment text</c> key them), one row per output; then optional BERT token ids padded to the

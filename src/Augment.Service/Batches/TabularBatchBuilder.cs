@@ -2,7 +2,7 @@ using Augment.Contracts.V1;
 using Augment.Service.Images;
 using Grpc.Core;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>Builds tabular batches: float32 [N, F] features (original rows copied, synthetic rows generated on demand),
 /// labels, and a uint8 synthetic flag. Synthetic row j of class c depends only on (seed, c, j), so any shard, worker

@@ -4,7 +4,7 @@ using Augment.Core.Tabular.Generation;
 using Augment.Service.Hosting;
 using Augment.Service.Tabular;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>The tabular side of StreamBatches. The plannable samples are the rows the sampler keeps (all of them for
 /// over-samplers) followed by the synthetic rows of its per-class plan, class by class; the shared epoch planner then

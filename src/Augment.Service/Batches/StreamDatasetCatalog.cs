@@ -1,7 +1,7 @@
 using Augment.Contracts.V1;
 using Augment.Core.Data;
 
-namespace Augment.Service.Streams;
+namespace Augment.Service.Batches;
 
 /// <summary>The text and tabular datasets configured under <c>Augment:Data:Datasets</c> (kind "text" or "tabular"),
 /// loaded lazily, once. Image datasets stay with <see cref="DatasetRegistry"/>. Thread-safe.</summary>
