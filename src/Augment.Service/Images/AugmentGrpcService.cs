@@ -21,6 +21,11 @@ internal sealed class AugmentGrpcService(
     IHostApplicationLifetime lifetime,
     ILogger<AugmentGrpcService> logger) : AugmentService.AugmentServiceBase
 {
+    /// <summary>How long a pending network write may still wait after shutdown starts. A client that keeps reading gets
+    /// its batches and the UNAVAILABLE status with the resume position; one that stopped reading has its stream aborted
+    /// after this grace instead of holding the host for its whole shutdown timeout.</summary>
+    internal static readonly TimeSpan ShutdownWriteGrace = TimeSpan.FromSeconds(1);
+
     private readonly ServiceOptions _options = options.Value;
 
     /// <inheritdoc />
@@ -30,15 +35,18 @@ internal sealed class AugmentGrpcService(
         var plan = runner.Plan(request, context.CancellationToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
+        using var writes = WriteCancellation(context.CancellationToken);
+        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
         {
             await runner.RunAsync(
                 plan,
                 async batch =>
                 {
-                    // Only the client's token: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown the
-                    // client must still receive the UNAVAILABLE status with its resume position.
-                    await responseStream.WriteAsync(batch, context.CancellationToken).ConfigureAwait(false);
+                    // Not the stop token itself: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown a
+                    // reading client must still receive the UNAVAILABLE status with its resume position. A write still
+                    // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
+                    await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
                 },
                 linked.Token).ConfigureAwait(false);
@@ -63,12 +71,14 @@ internal sealed class AugmentGrpcService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var workers = Math.Min(_options.DefaultStreamWorkers, _options.MaxWorkers);
         var limits = DecodeLimits.Default;
+        using var writes = WriteCancellation(context.CancellationToken);
+        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
         {
             await OrderedPump.RunAsync(
                 Items(requestStream, linked.Token),
                 (item, ct) => SingleImageAugmenter.Augment(item, limits, ct),
-                (response, _) => responseStream.WriteAsync(response, context.CancellationToken),
+                (response, _) => responseStream.WriteAsync(response, writes.Token),
                 workers,
                 runner.QueueDepth(workers),
                 pool,
@@ -84,6 +94,9 @@ internal sealed class AugmentGrpcService(
             throw new RpcException(new Status(StatusCode.Internal, $"augmentation failed: {ex.Message}"));
         }
     }
+
+    private static CancellationTokenSource WriteCancellation(CancellationToken callToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(callToken);
 
     /// <inheritdoc />
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
