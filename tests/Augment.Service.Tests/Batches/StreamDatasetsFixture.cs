@@ -5,7 +5,8 @@ using Augment.Service.Tests.Fixtures;
 namespace Augment.Service.Tests.Batches;
 
 /// <summary>A real service with a text dataset ("reviews": TSV, 3 classes; "reviews-bert": the same file with a small
-/// BERT vocabulary) and a tabular dataset ("imbalanced-table": CSV, classes 0/1/2 of 30, 10 and 6 rows, 3 features).</summary>
+/// BERT vocabulary; "reviews-jsonl": the same records as JSON Lines; "broken-text": a TSV whose line 2 has no tab)
+/// and a tabular dataset ("imbalanced-table": CSV, classes 0/1/2 of 30, 10 and 6 rows, 3 features).</summary>
 public sealed class StreamDatasetsFixture : IAsyncLifetime
 {
     /// <summary>The TSV records (label, text).</summary>
@@ -59,6 +60,9 @@ public sealed class StreamDatasetsFixture : IAsyncLifetime
             tsv.Append(label).Append('\t').Append(text).Append('\n');
         }
         File.WriteAllText(Path.Combine(_root, "reviews.tsv"), tsv.ToString());
+        File.WriteAllText(Path.Combine(_root, "broken.tsv"), "pos\tfine text\nno tab on this line\n");
+        File.WriteAllLines(Path.Combine(_root, "reviews.jsonl"),
+            Records.Select(r => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["label"] = r.Label, ["text"] = r.Text })));
         File.WriteAllLines(VocabPath, ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", .. VocabWords]);
         var csv = new StringBuilder("f1,f2,f3,label\n");
         foreach (var (x, label) in TableRows)
@@ -74,6 +78,10 @@ public sealed class StreamDatasetsFixture : IAsyncLifetime
             ["Augment:Data:Datasets:reviews-bert:Path"] = Path.Combine(_root, "reviews.tsv"),
             ["Augment:Data:Datasets:reviews-bert:Vocab"] = VocabPath,
             ["Augment:Data:Datasets:reviews-bert:MaxTokens"] = "16",
+            ["Augment:Data:Datasets:broken-text:Kind"] = "text",
+            ["Augment:Data:Datasets:broken-text:Path"] = Path.Combine(_root, "broken.tsv"),
+            ["Augment:Data:Datasets:reviews-jsonl:Kind"] = "text",
+            ["Augment:Data:Datasets:reviews-jsonl:Path"] = Path.Combine(_root, "reviews.jsonl"),
             ["Augment:Data:Datasets:imbalanced-table:Kind"] = "tabular",
             ["Augment:Data:Datasets:imbalanced-table:Path"] = Path.Combine(_root, "table.csv"),
         });

@@ -124,6 +124,23 @@ public sealed class TextStreamTests(StreamDatasetsFixture fixture) : IClassFixtu
         Assert.Contains(list.Datasets, d => d.Name == "imbalanced-table" && d.Kind == DatasetKind.Tabular);
     }
 
+    [Fact]
+    public async Task StreamBatches_TextJsonLines_SameBatchesAsTheTsvFile()
+    {
+        StreamBatchesRequest Request(string dataset) => new() { Dataset = dataset, BatchSize = 4, Seed = 8, Epochs = 2, Eda = Eda };
+        var tsv = await Client.ReadAllAsync(Request("reviews"));
+        var jsonl = await Client.ReadAllAsync(Request("reviews-jsonl"));
+        Assert.Equal(tsv, jsonl);
+    }
+
+    [Fact]
+    public async Task StreamBatches_TextFileWithBadLine_FailedPreconditionNamingFileAndLine()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ReadAllAsync(new StreamBatchesRequest { Dataset = "broken-text", BatchSize = 2 }));
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("broken.tsv:2: no tab", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static int[] Int32s(Tensor tensor)
     {
         Assert.Equal(DType.Int32, tensor.Dtype);
