@@ -17,6 +17,15 @@ internal static class TextStreamSource
         ArgumentNullException.ThrowIfNull(options);
         StreamFields.RefuseForeign(request, DatasetKind.Text);
         var eda = request.Eda is null ? null : new EdaAugmenter(EdaSpecMapping.ToOptions(request.Eda, "eda"), SynonymLexicon.EmbeddedWordNet());
+        if (eda is not null)
+        {
+            var perText = (long)Math.Ceiling(eda.Options.NumAug) + (eda.Options.KeepOriginal ? 1 : 0);
+            if (perText * request.BatchSize > Text.TextServiceLimits.MaxOutputs)
+            {
+                throw new ArgumentException(
+                    $"eda.num_aug: {request.BatchSize} records x {perText} outputs exceeds {Text.TextServiceLimits.MaxOutputs} rows per batch; lower batch_size or num_aug");
+            }
+        }
         if (request.MaxTokens != 0 && dataset.Tokenizer is null)
         {
             throw new ArgumentException($"max_tokens: dataset \"{dataset.Name}\" has no BERT vocabulary (set Vocab in its configuration)");

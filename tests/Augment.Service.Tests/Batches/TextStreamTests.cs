@@ -101,7 +101,7 @@ public sealed class TextStreamTests(StreamDatasetsFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task StreamBatches_TextWithImageField_InvalidArgumentNamingIt()
+    public async Task StreamBatches_TextInvalidFields_InvalidArgumentNamingThem()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ReadAllAsync(new StreamBatchesRequest
         {
@@ -111,6 +111,11 @@ public sealed class TextStreamTests(StreamDatasetsFixture fixture) : IClassFixtu
         Assert.StartsWith("pipeline: not used by a text dataset", ex.Status.Detail, StringComparison.Ordinal);
         var tokens = await Assert.ThrowsAsync<RpcException>(() => Client.ReadAllAsync(new StreamBatchesRequest { Dataset = "reviews", BatchSize = 2, MaxTokens = 8 }));
         Assert.StartsWith("max_tokens: dataset \"reviews\" has no BERT vocabulary", tokens.Status.Detail, StringComparison.Ordinal);
+        var rows = await Assert.ThrowsAsync<RpcException>(() => Client.ReadAllAsync(new StreamBatchesRequest
+        {
+            Dataset = "reviews", BatchSize = 4096, Eda = new EdaSpec { NumAug = 100 },
+        }));
+        Assert.StartsWith("eda.num_aug: 4096 records x 101 outputs", rows.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
