@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics;
 namespace Augment.Core.Tabular.Neighbors;
 
 /// <summary>Exact k-nearest-neighbour search by blocked brute force: squared Euclidean distances in float64
-/// (differences squared and summed in dimension order, no FMA, so a scalar loop gives the same bits), a
+/// (each difference squared and accumulated with a fused multiply-add in dimension order, so the scalar loop
+/// <c>s = Math.FusedMultiplyAdd(e, e, s)</c> gives the same bits), a
 /// register-blocked 4-query x 8-reference kernel over dimension-major reference tiles, query blocks in
 /// parallel. Ties go to the lower reference index; results are identical for any degree of parallelism.</summary>
 internal static class ExactNearestNeighbors
@@ -142,23 +143,23 @@ internal static class ExactNearestNeighbors
             var b = Vector256.Create(Unsafe.Add(ref q0, f));
             var e0 = r0 - b;
             var e1 = r1 - b;
-            a00 += e0 * e0;
-            a01 += e1 * e1;
+            a00 = Vector256.FusedMultiplyAdd(e0, e0, a00);
+            a01 = Vector256.FusedMultiplyAdd(e1, e1, a01);
             b = Vector256.Create(Unsafe.Add(ref q1, f));
             e0 = r0 - b;
             e1 = r1 - b;
-            a10 += e0 * e0;
-            a11 += e1 * e1;
+            a10 = Vector256.FusedMultiplyAdd(e0, e0, a10);
+            a11 = Vector256.FusedMultiplyAdd(e1, e1, a11);
             b = Vector256.Create(Unsafe.Add(ref q2, f));
             e0 = r0 - b;
             e1 = r1 - b;
-            a20 += e0 * e0;
-            a21 += e1 * e1;
+            a20 = Vector256.FusedMultiplyAdd(e0, e0, a20);
+            a21 = Vector256.FusedMultiplyAdd(e1, e1, a21);
             b = Vector256.Create(Unsafe.Add(ref q3, f));
             e0 = r0 - b;
             e1 = r1 - b;
-            a30 += e0 * e0;
-            a31 += e1 * e1;
+            a30 = Vector256.FusedMultiplyAdd(e0, e0, a30);
+            a31 = Vector256.FusedMultiplyAdd(e1, e1, a31);
         }
         a00.CopyTo(dist);
         a01.CopyTo(dist[4..]);
