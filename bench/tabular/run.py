@@ -47,6 +47,8 @@ def worker(path, method, categorical):
 
 def blas():
     try:
+        import numpy  # noqa: F401  (threadpoolctl only sees libraries already loaded)
+        import sklearn.neighbors  # noqa: F401
         from threadpoolctl import threadpool_info
         info = [f"{i.get('internal_api')} {i.get('version')} ({i.get('threading_layer')}, {i.get('num_threads')} threads)"
                 for i in threadpool_info() if i.get("user_api") == "blas"]

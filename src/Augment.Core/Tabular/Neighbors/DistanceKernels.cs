@@ -65,30 +65,30 @@ internal static class DistanceKernels
         return Emit(a00, a01, a10, a11, a20, a21, a30, a31, thresholds, dist);
     }
 
-    /// <summary>Approximate squared distances ‖q‖² + ‖r‖² - 2 q·r of 4 centred queries to the 8 centred rows of a
-    /// tile: one FMA per query-row-dimension instead of a subtraction and an FMA.</summary>
-    /// <returns>Bit 8·q + lane set when that distance is below query q's threshold.</returns>
+    /// <summary>Approximate squared distances ‖q‖² + ‖r‖² - 2 q·r in float32 of 4 centred queries to the 16 rows
+    /// of a <see cref="SingleTiles"/> tile: one FMA per query-row-dimension on 8-wide vectors.</summary>
+    /// <returns>Bit 16·q + lane set when that distance is below query q's threshold.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static uint Dot4x8(double[] tileData, long tileOffset, double[] norms, long normOffset, int d, double[] queryData,
-        ReadOnlySpan<int> rows, ReadOnlySpan<double> queryNorms, ReadOnlySpan<double> thresholds, Span<double> dist)
+    public static ulong DotSingle4x16(float[] tileData, long tileOffset, float[] norms, long normOffset, int d, float[] queryData,
+        ReadOnlySpan<int> rows, ReadOnlySpan<float> queryNorms, ReadOnlySpan<float> thresholds, Span<float> dist)
     {
         ref var tile = ref tileData[tileOffset];
         ref var q0 = ref queryData[(long)rows[0] * d];
         ref var q1 = ref queryData[(long)rows[1] * d];
         ref var q2 = ref queryData[(long)rows[2] * d];
         ref var q3 = ref queryData[(long)rows[3] * d];
-        var a00 = Vector256<double>.Zero;
-        var a01 = Vector256<double>.Zero;
-        var a10 = Vector256<double>.Zero;
-        var a11 = Vector256<double>.Zero;
-        var a20 = Vector256<double>.Zero;
-        var a21 = Vector256<double>.Zero;
-        var a30 = Vector256<double>.Zero;
-        var a31 = Vector256<double>.Zero;
+        var a00 = Vector256<float>.Zero;
+        var a01 = Vector256<float>.Zero;
+        var a10 = Vector256<float>.Zero;
+        var a11 = Vector256<float>.Zero;
+        var a20 = Vector256<float>.Zero;
+        var a21 = Vector256<float>.Zero;
+        var a30 = Vector256<float>.Zero;
+        var a31 = Vector256<float>.Zero;
         for (var f = 0; f < d; f++)
         {
-            var r0 = Vector256.LoadUnsafe(ref tile, (nuint)(f * TransposedTiles.Width));
-            var r1 = Vector256.LoadUnsafe(ref tile, (nuint)(f * TransposedTiles.Width + 4));
+            var r0 = Vector256.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width));
+            var r1 = Vector256.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width + 8));
             var b = Vector256.Create(Unsafe.Add(ref q0, f));
             a00 = Vector256.FusedMultiplyAdd(r0, b, a00);
             a01 = Vector256.FusedMultiplyAdd(r1, b, a01);
@@ -103,21 +103,25 @@ internal static class DistanceKernels
             a31 = Vector256.FusedMultiplyAdd(r1, b, a31);
         }
         var n0 = Vector256.LoadUnsafe(ref norms[normOffset]);
-        var n1 = Vector256.LoadUnsafe(ref norms[normOffset], 4);
-        var two = Vector256.Create(-2.0);
-        var qn = Vector256.Create(queryNorms[0]);
-        a00 = Vector256.FusedMultiplyAdd(two, a00, qn + n0);
-        a01 = Vector256.FusedMultiplyAdd(two, a01, qn + n1);
-        qn = Vector256.Create(queryNorms[1]);
-        a10 = Vector256.FusedMultiplyAdd(two, a10, qn + n0);
-        a11 = Vector256.FusedMultiplyAdd(two, a11, qn + n1);
-        qn = Vector256.Create(queryNorms[2]);
-        a20 = Vector256.FusedMultiplyAdd(two, a20, qn + n0);
-        a21 = Vector256.FusedMultiplyAdd(two, a21, qn + n1);
-        qn = Vector256.Create(queryNorms[3]);
-        a30 = Vector256.FusedMultiplyAdd(two, a30, qn + n0);
-        a31 = Vector256.FusedMultiplyAdd(two, a31, qn + n1);
-        return Emit(a00, a01, a10, a11, a20, a21, a30, a31, thresholds, dist);
+        var n1 = Vector256.LoadUnsafe(ref norms[normOffset], 8);
+        var two = Vector256.Create(-2f);
+        ulong mask = 0;
+        var acc = (Span<Vector256<float>>)[a00, a01, a10, a11, a20, a21, a30, a31];
+        for (var q = 0; q < 4; q++)
+        {
+            var qn = Vector256.Create(queryNorms[q]);
+            var t = Vector256.Create(thresholds[q]);
+            var lo = Vector256.FusedMultiplyAdd(two, acc[2 * q], qn + n0);
+            var hi = Vector256.FusedMultiplyAdd(two, acc[2 * q + 1], qn + n1);
+            var bits = Vector256.LessThan(lo, t).ExtractMostSignificantBits() | (Vector256.LessThan(hi, t).ExtractMostSignificantBits() << 8);
+            if (bits != 0)
+            {
+                lo.CopyTo(dist[(q * 16)..]);
+                hi.CopyTo(dist[(q * 16 + 8)..]);
+                mask |= (ulong)bits << (q * 16);
+            }
+        }
+        return mask;
     }
 
     /// <summary>Stores the 32 distances only when one beats its query's threshold; returns the mask of those.</summary>

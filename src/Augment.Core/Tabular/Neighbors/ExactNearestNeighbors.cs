@@ -4,11 +4,11 @@ namespace Augment.Core.Tabular.Neighbors;
 /// <para>The distance that defines "nearest" is the direct one, <see cref="DistanceKernels.Direct"/>: Σ (r - q)²
 /// in float64 accumulated with FMA in dimension order; ties go to the lower reference index. Results are
 /// identical for any degree of parallelism.</para>
-/// <para>Fast path (d ≥ 4, no expected ties): a dot-product pass on centred data (‖q‖² + ‖r‖² - 2 q·r, one FMA per
-/// pair and dimension, like a GEMM) keeps k + 8 candidates per query; their direct distances are then computed
-/// and sorted. A rounding-error bound proves that no row outside the candidates can beat the k-th: when the
-/// proof fails (near-ties, duplicates), that query is redone by the direct kernel. So the answer is always the
-/// direct kernel's answer.</para></summary>
+/// <para>Fast path (d ≥ 4, no expected ties): a candidate pass in float32 on centred data (‖q‖² + ‖r‖² - 2 q·r,
+/// one FMA per pair and dimension on 8-wide vectors, like an SGEMM) keeps k + 8 candidates per query; their
+/// direct float64 distances are then computed and sorted. A rounding-error bound proves that no row outside the
+/// candidates can beat the k-th: when the proof fails (near-ties, duplicates), that query is redone by the
+/// direct kernel. So the answer is always the direct kernel's answer.</para></summary>
 internal static class ExactNearestNeighbors
 {
     private const int QueryGroup = 4;
@@ -17,6 +17,8 @@ internal static class ExactNearestNeighbors
     private const int Extra = 8;
     private const int MinDimensionsForDot = 4;
     private const double Unit = 1.0 / (1L << 53);
+    private const double SingleUnit = 1.0 / (1 << 24);
+    private const double MaxSingleMagnitude = 1e15;
 
     /// <summary>The <paramref name="k"/> nearest reference rows of every query row.</summary>
     /// <param name="reference">The rows searched.</param>
@@ -55,14 +57,14 @@ internal static class ExactNearestNeighbors
         var all = Enumerable.Range(0, queries.Rows).ToArray();
         if (expectTies || reference.Columns < MinDimensionsForDot || available <= k + Extra)
         {
-            DirectSearch(new TransposedTiles(reference, null), queries, k, self, all, result, options);
+            DirectSearch(new TransposedTiles(reference), queries, k, self, all, result, options);
         }
         else
         {
             var failed = DotSearch(reference, queries, k, self, result, options);
             if (failed.Length > 0)
             {
-                DirectSearch(new TransposedTiles(reference, null), queries, k, self, failed, result, options);
+                DirectSearch(new TransposedTiles(reference), queries, k, self, failed, result, options);
             }
         }
         return new NeighborTable(result, queries.Rows, k);
@@ -133,7 +135,7 @@ internal static class ExactNearestNeighbors
         }
     }
 
-    /// <summary>The dot-product pass; returns the queries whose answer could not be proven.</summary>
+    /// <summary>The float32 candidate pass; returns the queries whose answer could not be proven.</summary>
     private static int[] DotSearch(FeatureMatrix reference, FeatureMatrix queries, int k, int[]? self, int[] result, ParallelOptions options)
     {
         var d = reference.Columns;
@@ -149,17 +151,31 @@ internal static class ExactNearestNeighbors
         {
             centre[f] /= reference.Rows;
         }
-        var tiles = new TransposedTiles(reference, centre);
-        var centred = new double[queries.Data.Length];
+        var largest = 0.0;
+        foreach (var v in reference.Data)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+        foreach (var v in queries.Data)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+        if (largest > MaxSingleMagnitude)
+        {
+            // Squares would leave float32's range: let the direct kernel do everything.
+            return Enumerable.Range(0, queries.Rows).ToArray();
+        }
+        var tiles = new SingleTiles(reference, centre);
+        var centred = new float[queries.Data.Length];
         var norms = new double[queries.Rows];
         for (var q = 0; q < queries.Rows; q++)
         {
             var norm = 0.0;
             for (var f = 0; f < d; f++)
             {
-                var v = queries.Data[(long)q * d + f] - centre[f];
+                var v = (float)(queries.Data[(long)q * d + f] - centre[f]);
                 centred[(long)q * d + f] = v;
-                norm = Math.FusedMultiplyAdd(v, v, norm);
+                norm += (double)v * v;
             }
             norms[q] = norm;
         }
@@ -174,52 +190,50 @@ internal static class ExactNearestNeighbors
         return failed.SelectMany(f => f).ToArray();
     }
 
-    private static List<int> DotBlock(TransposedTiles tiles, double[] centred, double[] norms, FeatureMatrix reference, FeatureMatrix queries,
+    private static List<int> DotBlock(SingleTiles tiles, float[] centred, double[] norms, FeatureMatrix reference, FeatureMatrix queries,
         int k, int[]? self, int start, int end, int[] result)
     {
         var count = end - start;
         var k2 = k + Extra;
-        var bestA = new double[count * k2];
+        var bestA = new float[count * k2];
         var bestI = new int[count * k2];
-        bestA.AsSpan().Fill(double.PositiveInfinity);
+        bestA.AsSpan().Fill(float.PositiveInfinity);
         bestI.AsSpan().Fill(-1);
-        Span<double> dist = stackalloc double[QueryGroup * TransposedTiles.Width];
+        Span<float> dist = stackalloc float[QueryGroup * SingleTiles.Width];
         Span<int> rows = stackalloc int[QueryGroup];
-        Span<double> queryNorms = stackalloc double[QueryGroup];
-        Span<double> thresholds = stackalloc double[QueryGroup];
+        Span<float> queryNorms = stackalloc float[QueryGroup];
+        Span<float> thresholds = stackalloc float[QueryGroup];
         var d = tiles.Dimensions;
-        for (var chunk = 0; chunk < tiles.TileCount; chunk += TileChunk)
+        const int chunkTiles = TileChunk / 2;
+        for (var chunk = 0; chunk < tiles.TileCount; chunk += chunkTiles)
         {
-            var chunkEnd = Math.Min(chunk + TileChunk, tiles.TileCount);
+            var chunkEnd = Math.Min(chunk + chunkTiles, tiles.TileCount);
             for (var g = start; g < end; g += QueryGroup)
             {
                 var active = Math.Min(QueryGroup, end - g);
                 for (var qq = 0; qq < QueryGroup; qq++)
                 {
                     rows[qq] = g + Math.Min(qq, active - 1);
-                    queryNorms[qq] = norms[rows[qq]];
-                }
-                for (var qq = 0; qq < QueryGroup; qq++)
-                {
-                    thresholds[qq] = bestA[(g + Math.Min(qq, active - 1) - start) * k2 + k2 - 1];
+                    queryNorms[qq] = (float)norms[rows[qq]];
+                    thresholds[qq] = bestA[(rows[qq] - start) * k2 + k2 - 1];
                 }
                 for (var t = chunk; t < chunkEnd; t++)
                 {
-                    var mask = DistanceKernels.Dot4x8(tiles.Data, (long)t * d * TransposedTiles.Width, tiles.Norms!, (long)t * TransposedTiles.Width, d,
+                    var mask = DistanceKernels.DotSingle4x16(tiles.Data, (long)t * d * SingleTiles.Width, tiles.Norms, (long)t * SingleTiles.Width, d,
                         centred, rows, queryNorms, thresholds, dist);
                     if (mask == 0)
                     {
                         continue;
                     }
-                    var firstRef = t * TransposedTiles.Width;
+                    var firstRef = t * SingleTiles.Width;
                     for (var qq = 0; qq < active; qq++)
                     {
-                        if (((mask >> (qq * 8)) & 0xFF) == 0)
+                        if (((mask >> (qq * 16)) & 0xFFFF) == 0)
                         {
                             continue;
                         }
                         var local = g + qq - start;
-                        Offer(dist.Slice(qq * TransposedTiles.Width, TransposedTiles.Width), firstRef, self is null ? -1 : self[g + qq],
+                        Offer<float>(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), firstRef, self is null ? -1 : self[g + qq],
                             bestA.AsSpan(local * k2, k2), bestI.AsSpan(local * k2, k2));
                         thresholds[qq] = bestA[local * k2 + k2 - 1];
                     }
@@ -228,22 +242,26 @@ internal static class ExactNearestNeighbors
         }
         var failed = new List<int>();
         var candidates = new (double Distance, int Index)[k2];
-        var slack = 4.0 * (d + 2) * Unit;
+        var approximation = 8.0 * (d + 2) * SingleUnit;
+        var rounding = 4.0 * (d + 2) * Unit;
         for (var i = 0; i < count; i++)
         {
             var q = start + i;
             var query = queries.Row(q);
+            var complete = true;
             for (var c = 0; c < k2; c++)
             {
                 var j = bestI[i * k2 + c];
-                candidates[c] = (DistanceKernels.Direct(query, reference.Row(j)), j);
+                complete &= j >= 0;
+                candidates[c] = j >= 0 ? (DistanceKernels.Direct(query, reference.Row(j)), j) : (double.PositiveInfinity, int.MaxValue);
             }
             Array.Sort(candidates);
-            // Every row outside the candidates has an approximate distance >= the largest kept one (m); its direct
-            // distance is then at least (m - e) (1 - slack). Strictly above the k-th direct distance: proven.
-            var m = bestA[i * k2 + k2 - 1];
-            var e = slack * (norms[q] + tiles.MaxNorm);
-            if (!((m - e) * (1 - slack) > candidates[k - 1].Distance))
+            // Every row outside the candidates has an approximate distance >= the largest kept one (m); its exact
+            // distance is then >= m - e, and its direct (FMA) distance >= (m - e)(1 - rounding). Strictly above
+            // the k-th direct distance means no outside row can enter the k nearest, even on a tie.
+            var m = (double)bestA[i * k2 + k2 - 1];
+            var e = approximation * (norms[q] + tiles.MaxNorm);
+            if (!complete || !((m - e) * (1 - rounding) > candidates[k - 1].Distance))
             {
                 failed.Add(q);
                 continue;
@@ -258,7 +276,8 @@ internal static class ExactNearestNeighbors
 
     /// <summary>Inserts the candidates that beat the current worst kept distance (strictly: an equal distance from
     /// a later reference row loses, which makes ties go to the lower index).</summary>
-    private static void Offer(ReadOnlySpan<double> candidates, int firstRef, int skip, Span<double> bestD, Span<int> bestI)
+    private static void Offer<T>(ReadOnlySpan<T> candidates, int firstRef, int skip, Span<T> bestD, Span<int> bestI)
+        where T : struct, System.Numerics.IFloatingPoint<T>
     {
         var k = bestD.Length;
         var threshold = bestD[k - 1];
