@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+using Augment.Torch.Training.Data;
+using static TorchSharp.torch;
+
+namespace Augment.Torch.Training;
+
+/// <summary>Host batches to torch tensors: uint8 becomes float32 / 255 on the torch side.</summary>
+internal static class BatchTensors
+{
+    public static Tensor Features(HostBatch batch, ISampleSource source)
+    {
+        long[] dims = [batch.Count, .. source.SampleShape.Select(d => (long)d)];
+        switch (source.ElementType)
+        {
+            case SampleElementType.UInt8:
+                using (var raw = tensor(batch.Features, dims, ScalarType.Byte))
+                {
+                    return raw.to_type(ScalarType.Float32).div_(255f);
+                }
+            case SampleElementType.Float32:
+                return tensor(MemoryMarshal.Cast<byte, float>(batch.Features).ToArray(), dims);
+            default:
+                return tensor(MemoryMarshal.Cast<byte, long>(batch.Features).ToArray(), dims);
+        }
+    }
+
+    public static Tensor Labels(HostBatch batch) => tensor(batch.Labels, ScalarType.Int64);
+}

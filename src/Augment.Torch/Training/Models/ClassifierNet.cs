@@ -1,0 +1,67 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Augment.Torch.Training.Models;
+
+/// <summary>A classifier split into a backbone (ordered named layers, whose first n can be frozen) and a
+/// linear head (replaceable for transfer learning). Every built-in model has this shape; a user model
+/// can be wrapped with any backbone that outputs <see cref="FeatureCount"/> features.</summary>
+public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> backbone;
+    private readonly nn.Module<Tensor, Tensor> head;
+
+    /// <summary>Creates the network from a backbone and a head.</summary>
+    public ClassifierNet(string kind, nn.Module<Tensor, Tensor> backbone, long featureCount, long classCount)
+        : base("ClassifierNet")
+    {
+        ArgumentNullException.ThrowIfNull(backbone);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
+        Kind = kind;
+        this.backbone = backbone;
+        head = nn.Linear(featureCount, classCount);
+        FeatureCount = featureCount;
+        ClassCount = classCount;
+        RegisterComponents();
+    }
+
+    /// <summary>The model kind ("cnn", "resnet", "mlp", "textcnn" or a user name).</summary>
+    public string Kind { get; }
+
+    /// <summary>Number of features the backbone produces.</summary>
+    public long FeatureCount { get; }
+
+    /// <summary>Number of output classes.</summary>
+    public long ClassCount { get; }
+
+    /// <summary>The feature extractor.</summary>
+    public nn.Module<Tensor, Tensor> Backbone => backbone;
+
+    /// <summary>The linear classification head.</summary>
+    public nn.Module<Tensor, Tensor> Head => head;
+
+    /// <summary>Number of leading backbone layers that are frozen (kept in eval mode while training).</summary>
+    public int FrozenLayers { get; set; }
+
+    /// <summary>Switches to training or evaluation mode; frozen backbone layers always stay in evaluation
+    /// mode so that their batch-norm statistics do not move.</summary>
+    public void SetTraining(bool training)
+    {
+        train(training);
+        if (training && FrozenLayers > 0)
+        {
+            foreach (var (_, child) in backbone.named_children().Take(FrozenLayers))
+            {
+                child.eval();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var features = backbone.forward(input);
+        return head.forward(features);
+    }
+}

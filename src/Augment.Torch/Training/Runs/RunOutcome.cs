@@ -1,0 +1,11 @@
+using Augment.Torch.Training.Metrics;
+
+namespace Augment.Torch.Training.Runs;
+
+/// <summary>The result of a run: training history and the final model's test metrics.</summary>
+/// <param name="Training">History, best epoch, early stop.</param>
+/// <param name="TestLoss">Test loss of the final model.</param>
+/// <param name="Test">Test confusion matrix.</param>
+/// <param name="TrainCount">Training samples used.</param>
+/// <param name="ValidationCount">Validation samples.</param>
+public sealed record RunOutcome(TrainingResult Training, double TestLoss, ConfusionMatrix Test, int TrainCount, int ValidationCount);

@@ -1,0 +1,70 @@
+using Augment.Core.Pipelines;
+using Augment.Torch.Training.Data;
+using Augment.Torch.Training.Models;
+using Augment.Torch.Training.Optimizers;
+using Augment.Torch.Training.Transfer;
+
+namespace Augment.Torch.Training.Runs;
+
+/// <summary>Runs one <see cref="RunSpec"/> end to end: data, model, optimiser, schedule, trainer, test evaluation.</summary>
+public static class TrainingSession
+{
+    /// <summary>Runs the spec on already-loaded (train, test) data.</summary>
+    public static async Task<RunOutcome> RunAsync(RunSpec spec, ArraySampleSource allTrain, ArraySampleSource test, Action<Trainer>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(allTrain);
+        ArgumentNullException.ThrowIfNull(test);
+        TorchRuntime.SetThreads(spec.Threads);
+        var seed = spec.Trainer.Seed;
+        var (train, val) = DataPreparation.Prepare(allTrain, seed, spec.ValidationFraction, spec.TrainSize, spec.MinorityClasses, spec.MinorityFraction);
+        if (spec.PipelinePath is { } pipelinePath)
+        {
+            var pipeline = PipelineCompiler.Compile(SpecJson.ParseFile(pipelinePath));
+            train = train.WithAugmentation(PipelineAugmentation.For(pipeline, train.SampleShape));
+        }
+        var kind = ModelFactory.Parse(spec.Model);
+        var classes = train.ClassCount;
+        var model = ModelFactory.Create(kind, train.SampleShape, spec.InitFromClasses ?? classes, seed);
+        if (spec.InitFrom is { } init)
+        {
+            TransferLearning.LoadWeights(model, init, skipHead: false);
+        }
+        if (model.ClassCount != classes)
+        {
+            model = TransferLearning.ReplaceHead(model, classes, seed);
+        }
+        if (spec.Freeze < 0)
+        {
+            TransferLearning.FreezeBackbone(model);
+        }
+        else if (spec.Freeze > 0)
+        {
+            TransferLearning.FreezeFirst(model, spec.Freeze);
+        }
+        var trainerOptions = spec.Trainer with
+        {
+            ClassWeights = spec.ClassWeighted ? ClassWeights.Balanced(train.ClassCounts()) : spec.Trainer.ClassWeights,
+        };
+        if (val is null && (trainerOptions.Monitor.StartsWith("val_", StringComparison.Ordinal) && (trainerOptions.EarlyStopping is not null || spec.Schedule.Kind == "plateau")))
+        {
+            throw new ArgumentException("early stopping and the plateau schedule monitor validation metrics: set --val-fraction > 0");
+        }
+        using var optimizer = OptimizerFactory.Create(model, spec.Optimizer);
+        var stepsPerEpoch = (train.Count + trainerOptions.BatchSize - 1) / trainerOptions.BatchSize;
+        var schedule = spec.Schedule.Create(spec.Optimizer.LearningRate, trainerOptions.Epochs, stepsPerEpoch, trainerOptions.MonitorMode);
+        var trainer = new Trainer(trainerOptions);
+        configure?.Invoke(trainer);
+        var result = await trainer.FitAsync(model, train, val, optimizer, schedule, cancellationToken).ConfigureAwait(false);
+        var (testLoss, matrix) = await Evaluator.EvaluateAsync(model, test, trainerOptions.BatchSize, seed, cancellationToken).ConfigureAwait(false);
+        if (trainerOptions.CheckpointDirectory is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            var final = Path.Combine(dir, "final.model");
+            model.save(final + ".tmp");
+            File.Move(final + ".tmp", final, overwrite: true);
+        }
+        model.Dispose();
+        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0);
+    }
+}
