@@ -49,14 +49,12 @@ return 0;
 static (double[] X, long[] Y, int N, int D) Read(string path)
 {
     using var stream = File.OpenRead(path);
-    using var reader = new BinaryReader(stream);
+    using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
     var n = checked((int)reader.ReadInt64());
     var d = checked((int)reader.ReadInt64());
     var x = new double[n * d];
-    var bytes = reader.ReadBytes(x.Length * 8);
-    Buffer.BlockCopy(bytes, 0, x, 0, bytes.Length);
+    stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(x.AsSpan()));
     var y = new long[n];
-    bytes = reader.ReadBytes(n * 8);
-    Buffer.BlockCopy(bytes, 0, y, 0, bytes.Length);
+    stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(y.AsSpan()));
     return (x, y, n, d);
 }
