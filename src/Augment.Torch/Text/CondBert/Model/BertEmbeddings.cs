@@ -15,9 +15,7 @@ internal sealed class BertEmbeddings : nn.Module
 
     public BertEmbeddings(BertConfig config, DropoutSource dropout) : base("BertEmbeddings")
     {
-        var word = nn.Embedding(config.VocabSize, config.HiddenSize);
-        WordWeight = word.weight!;
-        words = word;
+        words = nn.Embedding(config.VocabSize, config.HiddenSize);
         positions = nn.Embedding(config.MaxPositionEmbeddings, config.HiddenSize);
         types = nn.Embedding(config.TypeVocabSize, config.HiddenSize);
         norm = nn.LayerNorm([config.HiddenSize], config.LayerNormEps);
@@ -29,8 +27,9 @@ internal sealed class BertEmbeddings : nn.Module
         register_module("LayerNorm", norm);
     }
 
-    /// <summary>The word-embedding matrix, tied to the MLM decoder.</summary>
-    public Tensor WordWeight { get; }
+    /// <summary>The word-embedding matrix, tied to the MLM decoder (read through the module on every call: a
+    /// Tensor field would be picked up by TorchSharp's reflection as a second parameter).</summary>
+    public Tensor WordWeight => ((TorchSharp.Modules.Embedding)words).weight!;
 
     public Tensor Forward(Tensor inputIds, Tensor typeIds)
     {

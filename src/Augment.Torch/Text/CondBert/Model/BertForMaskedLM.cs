@@ -21,7 +21,7 @@ internal sealed class BertForMaskedLM : nn.Module
         embeddings = new BertEmbeddings(config, Dropout);
         encoder = new BertEncoder(config, Dropout);
         bert = nn.ModuleDict<nn.Module>(("embeddings", embeddings), ("encoder", encoder));
-        head = new BertPredictionHead(config, embeddings.WordWeight);
+        head = new BertPredictionHead(config, () => embeddings.WordWeight);
         register_module("bert", bert);
         register_module("cls", nn.ModuleDict<nn.Module>(("predictions", head)));
     }

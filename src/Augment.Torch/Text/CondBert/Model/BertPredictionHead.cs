@@ -11,10 +11,10 @@ internal sealed class BertPredictionHead : nn.Module
     private readonly nn.Module<Tensor, Tensor> dense;
     private readonly nn.Module<Tensor, Tensor> norm;
     private readonly Parameter bias;
-    private readonly Tensor decoderWeight;
+    private readonly Func<Tensor> decoderWeight;
     private readonly string activation;
 
-    public BertPredictionHead(BertConfig config, Tensor wordWeight) : base("BertPredictionHead")
+    public BertPredictionHead(BertConfig config, Func<Tensor> wordWeight) : base("BertPredictionHead")
     {
         dense = nn.Linear(config.HiddenSize, config.HiddenSize);
         norm = nn.LayerNorm([config.HiddenSize], config.LayerNormEps);
@@ -31,6 +31,6 @@ internal sealed class BertPredictionHead : nn.Module
     {
         using var scope = NewDisposeScope();
         var x = norm.call(BertActivation.Apply(activation, dense.call(hidden)));
-        return nn.functional.linear(x, decoderWeight, bias).MoveToOuterDisposeScope();
+        return nn.functional.linear(x, decoderWeight(), bias).MoveToOuterDisposeScope();
     }
 }
