@@ -27,7 +27,7 @@ common=(--dataset fashion-mnist --model cnn --optimizer adam --lr 1e-3 --batch-s
 run() { # name, extra args...
   local name="$1"; shift
   for s in $seeds; do
-    local dir="$out/$name/seed-$s"
+    local dir="$out/$name/seed-$s"; mkdir -p "$out/$name"
     if [ ! -f "$dir/metrics.json" ]; then
       "${augment[@]}" train "${common[@]}" --seed "$s" --out "$dir" "$@" > "$dir.log" 2>&1 || { echo "run $name seed $s failed: see $dir.log" >&2; exit 1; }
     fi
