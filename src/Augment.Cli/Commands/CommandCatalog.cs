@@ -7,6 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return Images.ImagesCommand.Create();
+        yield return Preview.PreviewCommand.Create();
+        yield return Spec.SpecCommand.Create();
+        yield return Tabular.TabularCommand.Create();
+        yield return Text.TextCommand.Create();
+        yield return Train.TrainCommand.Create();
+        yield return Tune.TuneCommand.Create();
     }
 }

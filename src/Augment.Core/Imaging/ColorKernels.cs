@@ -43,12 +43,21 @@ public static class ColorKernels
         int r0 = (int)MathF.Round(m.R0 * k), r1 = (int)MathF.Round(m.R1 * k), r2 = (int)MathF.Round(m.R2 * k), ro = (int)MathF.Round((m.RO + 0.5f) * k);
         int g0 = (int)MathF.Round(m.G0 * k), g1 = (int)MathF.Round(m.G1 * k), g2 = (int)MathF.Round(m.G2 * k), go = (int)MathF.Round((m.GO + 0.5f) * k);
         int b0 = (int)MathF.Round(m.B0 * k), b1 = (int)MathF.Round(m.B1 * k), b2 = (int)MathF.Round(m.B2 * k), bo = (int)MathF.Round((m.BO + 0.5f) * k);
-        for (var i = 0; i + 2 < s.Length; i += 3)
+        unsafe
         {
-            int r = s[i], g = s[i + 1], b = s[i + 2];
-            d[i] = Clamp((r0 * r + r1 * g + r2 * b + ro) >> shift);
-            d[i + 1] = Clamp((g0 * r + g1 * g + g2 * b + go) >> shift);
-            d[i + 2] = Clamp((b0 * r + b1 * g + b2 * b + bo) >> shift);
+            fixed (byte* sp = s)
+            fixed (byte* dp = d)
+            {
+                var end = sp + s.Length;
+                var q = dp;
+                for (var p = sp; p < end; p += 3, q += 3)
+                {
+                    int r = p[0], g = p[1], b = p[2];
+                    q[0] = Clamp((r0 * r + r1 * g + r2 * b + ro) >> shift);
+                    q[1] = Clamp((g0 * r + g1 * g + g2 * b + go) >> shift);
+                    q[2] = Clamp((b0 * r + b1 * g + b2 * b + bo) >> shift);
+                }
+            }
         }
         return dst;
     }
@@ -207,5 +216,5 @@ public static class ColorKernels
         return lut;
     }
 
-    private static byte Clamp(int v) => v < 0 ? (byte)0 : v > 255 ? (byte)255 : (byte)v;
+    private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
 }

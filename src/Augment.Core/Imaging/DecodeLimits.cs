@@ -12,8 +12,11 @@ public sealed class DecodeLimits
     /// <param name="maxPixels">Largest width x height accepted (default 64 megapixels).</param>
     /// <param name="maxEncodedBytes">Largest encoded file accepted (default 64 MiB).</param>
     /// <param name="allocationLimitMegabytes">Cap on any single decoder allocation (default 512 MB).</param>
-    public DecodeLimits(long maxPixels = 64L * 1024 * 1024, long maxEncodedBytes = 64L * 1024 * 1024, int allocationLimitMegabytes = 512)
+    /// <param name="jpeg">Which JPEG decoder to use (default: libjpeg-turbo when installed).</param>
+    public DecodeLimits(long maxPixels = 64L * 1024 * 1024, long maxEncodedBytes = 64L * 1024 * 1024, int allocationLimitMegabytes = 512,
+        JpegDecoder jpeg = JpegDecoder.Auto)
     {
+        Jpeg = jpeg;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPixels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEncodedBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationLimitMegabytes);
@@ -31,6 +34,10 @@ public sealed class DecodeLimits
 
     /// <summary>Largest encoded size accepted.</summary>
     public long MaxEncodedBytes { get; }
+
+    /// <summary>The JPEG decoder choice. Decoders differ in their last bits (IDCT rounding): pin one for
+    /// byte-identical outputs across machines that may lack libjpeg-turbo.</summary>
+    public JpegDecoder Jpeg { get; }
 
     /// <summary>Cap on a single decoder allocation.</summary>
     public int AllocationLimitMegabytes { get; }

@@ -5,7 +5,8 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Augment.Core.Imaging;
 
 /// <summary>Decodes JPEG, PNG, BMP, GIF (first frame), WebP and TIFF with ImageSharp into RGB
-/// <see cref="ImageBuffer"/>s. The header is read first and checked against <see cref="DecodeLimits"/>.</summary>
+/// <see cref="ImageBuffer"/>s; JPEG goes through libjpeg-turbo when it is installed (see <see cref="JpegDecoder"/>).
+/// The header is read first and checked against <see cref="DecodeLimits"/>.</summary>
 public static class ImageDecoder
 {
     /// <summary>Decodes <paramref name="encoded"/>; throws <see cref="ImageDecodeException"/> naming
@@ -20,6 +21,17 @@ public static class ImageDecoder
         if (encoded.Length > limits.MaxEncodedBytes)
         {
             throw new ImageDecodeException(sourceName, $"file has {encoded.Length} bytes, over the limit of {limits.MaxEncodedBytes}");
+        }
+        if (limits.Jpeg != JpegDecoder.ImageSharp && TurboJpeg.LooksLikeJpeg(encoded))
+        {
+            if (TurboJpeg.IsAvailable)
+            {
+                return TurboJpeg.Decode(encoded, sourceName, limits);
+            }
+            if (limits.Jpeg == JpegDecoder.LibJpegTurbo)
+            {
+                throw new ImageDecodeException(sourceName, "libjpeg-turbo was requested but libturbojpeg.so.0 is not installed (apt-get install libturbojpeg0)");
+            }
         }
         var config = limits.Configuration;
         try

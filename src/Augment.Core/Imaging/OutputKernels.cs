@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Augment.Contracts.V1;
 
 namespace Augment.Core.Imaging;
@@ -41,10 +42,19 @@ public static class OutputKernels
             {
                 lut[v] = (v / 255f - m) / sd;
             }
-            var outPlane = destination.Slice(c * plane * 4, plane * 4);
+            var outBytes = destination.Slice(c * plane * 4, plane * 4);
+            if (BitConverter.IsLittleEndian)
+            {
+                var outPlane = MemoryMarshal.Cast<byte, float>(outBytes);
+                for (int i = 0, si = c; i < outPlane.Length; i++, si += ch)
+                {
+                    outPlane[i] = lut[s[si]];
+                }
+                continue;
+            }
             for (int i = 0, si = c; i < plane; i++, si += ch)
             {
-                BinaryPrimitives.WriteSingleLittleEndian(outPlane.Slice(i * 4, 4), lut[s[si]]);
+                BinaryPrimitives.WriteSingleLittleEndian(outBytes.Slice(i * 4, 4), lut[s[si]]);
             }
         }
     }

@@ -133,6 +133,11 @@ public static class WarpKernels
 
     private static void WarpBilinear(ImageBuffer src, in Matrix3 m, ImageBuffer dst, ReadOnlySpan<byte> fill)
     {
+        if (m.IsAffine && src.Channels == 3 && src.Width < 32768 && src.Height < 32768)
+        {
+            WarpAffineRgb(src, m, dst, fill);
+            return;
+        }
         int sw = src.Width, sh = src.Height, ch = src.Channels, stride = src.Stride;
         var s = src.Pixels;
         var d = dst.Pixels;
@@ -181,6 +186,73 @@ public static class WarpKernels
                     d[o + c] = (byte)(((long)top * (One - wy) + (long)bottom * wy + (1L << (2 * Shift - 1))) >> (2 * Shift));
                 }
             }
+        }
+    }
+
+    /// <summary>Affine bilinear for RGB in 16.16 fixed point: interior pixels take a branch-free path; the
+    /// one-pixel border and the outside go through the clamped path. Same rounding as the general kernel.</summary>
+    private static unsafe void WarpAffineRgb(ImageBuffer src, in Matrix3 m, ImageBuffer dst, ReadOnlySpan<byte> fill)
+    {
+        int sw = src.Width, sh = src.Height, stride = src.Stride, dw = dst.Width;
+        byte f0 = fill[0], f1 = fill[1], f2 = fill[2];
+        const double scale = 65536.0;
+        long ax = (long)Math.Round(m.M00 * scale), ay = (long)Math.Round(m.M10 * scale);
+        fixed (byte* s = src.Pixels)
+        fixed (byte* d0 = dst.Pixels)
+        {
+            var d = d0;
+            for (var y = 0; y < dst.Height; y++)
+            {
+                var py = y + 0.5;
+                // Source position of the first pixel centre of the row, minus half a pixel, in 16.16.
+                var fx = (long)Math.Round((m.M00 * 0.5 + m.M01 * py + m.M02 - 0.5) * scale);
+                var fy = (long)Math.Round((m.M10 * 0.5 + m.M11 * py + m.M12 - 0.5) * scale);
+                for (var x = 0; x < dw; x++, fx += ax, fy += ay, d += 3)
+                {
+                    var x0 = (int)(fx >> 16);
+                    var y0 = (int)(fy >> 16);
+                    if ((uint)x0 < (uint)(sw - 1) && (uint)y0 < (uint)(sh - 1))
+                    {
+                        var wx = (int)((fx & 0xFFFF) >> 5);
+                        var wy = (int)((fy & 0xFFFF) >> 5);
+                        var p = s + y0 * stride + x0 * 3;
+                        var q = p + stride;
+                        int iwx = One - wx, iwy = One - wy;
+                        d[0] = (byte)(((p[0] * iwx + p[3] * wx) * iwy + (q[0] * iwx + q[3] * wx) * wy + (1 << (2 * Shift - 1))) >> (2 * Shift));
+                        d[1] = (byte)(((p[1] * iwx + p[4] * wx) * iwy + (q[1] * iwx + q[4] * wx) * wy + (1 << (2 * Shift - 1))) >> (2 * Shift));
+                        d[2] = (byte)(((p[2] * iwx + p[5] * wx) * iwy + (q[2] * iwx + q[5] * wx) * wy + (1 << (2 * Shift - 1))) >> (2 * Shift));
+                        continue;
+                    }
+                    var sx = fx / scale;
+                    var sy = fy / scale;
+                    if (!(sx >= -0.5 && sy >= -0.5 && sx <= sw - 0.5 && sy <= sh - 0.5))
+                    {
+                        d[0] = f0;
+                        d[1] = f1;
+                        d[2] = f2;
+                        continue;
+                    }
+                    BorderSample(s, sw, sh, stride, sx, sy, d);
+                }
+            }
+        }
+    }
+
+    private static unsafe void BorderSample(byte* s, int sw, int sh, int stride, double fx, double fy, byte* d)
+    {
+        var x0 = (int)Math.Floor(fx);
+        var y0 = (int)Math.Floor(fy);
+        var wx = (int)((fx - x0) * One + 0.5);
+        var wy = (int)((fy - y0) * One + 0.5);
+        var xa = Math.Clamp(x0, 0, sw - 1) * 3;
+        var xb = Math.Clamp(x0 + 1, 0, sw - 1) * 3;
+        var ya = Math.Clamp(y0, 0, sh - 1) * stride;
+        var yb = Math.Clamp(y0 + 1, 0, sh - 1) * stride;
+        for (var c = 0; c < 3; c++)
+        {
+            var top = s[ya + xa + c] * (One - wx) + s[ya + xb + c] * wx;
+            var bottom = s[yb + xa + c] * (One - wx) + s[yb + xb + c] * wx;
+            d[c] = (byte)(((long)top * (One - wy) + (long)bottom * wy + (1L << (2 * Shift - 1))) >> (2 * Shift));
         }
     }
 

@@ -66,13 +66,36 @@ public sealed class ImageDecoderTests : IDisposable
         Assert.Contains("not a recognised image format", ex.Message);
     }
 
-    [Fact]
-    public void Decode_TruncatedJpeg_FailsCleanly()
+    public static IEnumerable<object[]> JpegDecoders => [[JpegDecoder.Auto], [JpegDecoder.ImageSharp], [JpegDecoder.LibJpegTurbo]];
+
+    [Theory]
+    [MemberData(nameof(JpegDecoders))]
+    public void Decode_TruncatedJpeg_FailsCleanly(JpegDecoder decoder)
     {
         var bytes = File.ReadAllBytes(Write("t.jpg", (img, p) => img.SaveAsJpeg(p)));
         var truncated = bytes[..(bytes.Length / 3)];
-        var ex = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(truncated, "t.jpg", DecodeLimits.Default));
+        var ex = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(truncated, "t.jpg", new DecodeLimits(jpeg: decoder)));
         Assert.Contains("t.jpg", ex.Message);
+    }
+
+    [Fact]
+    public void Decode_Jpeg_BothDecodersAgreeClosely()
+    {
+        var bytes = File.ReadAllBytes(Write("d.jpg", (img, p) => img.SaveAsJpeg(p)));
+        var managed = ImageDecoder.Decode(bytes, "d.jpg", new DecodeLimits(jpeg: JpegDecoder.ImageSharp));
+        var turbo = ImageDecoder.Decode(bytes, "d.jpg", new DecodeLimits(jpeg: JpegDecoder.LibJpegTurbo));
+        Assert.Equal((managed.Width, managed.Height), (turbo.Width, turbo.Height));
+        var diffs = managed.Pixels.Zip(turbo.Pixels, (a, b) => Math.Abs(a - b)).ToArray();
+        Assert.InRange(diffs.Average(), 0, 4.0); // IDCT and chroma upsampling round differently
+        Assert.InRange(diffs.Max(), 0, 24);
+    }
+
+    [Fact]
+    public void Decode_JpegBomb_RefusedByTurboHeaderCheck()
+    {
+        var bytes = File.ReadAllBytes(Write("e.jpg", (img, p) => img.SaveAsJpeg(p)));
+        var ex = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(bytes, "e.jpg", new DecodeLimits(maxPixels: 100, jpeg: JpegDecoder.LibJpegTurbo)));
+        Assert.Contains("40x30", ex.Message);
     }
 
     [Fact]

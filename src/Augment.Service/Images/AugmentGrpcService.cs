@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using Augment.Contracts.V1;
+using Augment.Core.Data;
+using Augment.Core.Imaging;
+using Augment.Core.Pipelines;
+using Augment.Service.Hosting;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Augment.Service.Images;
+
+/// <summary>The image side of <c>augment.v1.AugmentService</c>.</summary>
+internal sealed class AugmentGrpcService(
+    DatasetRegistry registry,
+    IOptions<ServiceOptions> options,
+    WorkerPool pool,
+    StreamGate gate,
+    IHostApplicationLifetime lifetime,
+    ILogger<AugmentGrpcService> logger) : AugmentService.AugmentServiceBase
+{
+    private readonly ServiceOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public override async Task StreamBatches(StreamBatchesRequest request, IServerStreamWriter<Batch> responseStream, ServerCallContext context)
+    {
+        using var slot = gate.Enter();
+        var plan = RpcErrors.Guard(() => BatchStreamPlan.Create(request, registry.Resolve(request.Dataset, request.Location), _options));
+        var builder = new BatchBuilder(plan, _options.MaxBatchBytes);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
+        try
+        {
+            await OrderedPump.RunAsync(
+                plan.Batches().AsAsync(),
+                builder.Build,
+                async (batch, _) =>
+                {
+                    // Only the client's token: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown the
+                    // client must still receive the UNAVAILABLE status with its resume position.
+                    await responseStream.WriteAsync(batch, context.CancellationToken).ConfigureAwait(false);
+                    next = (batch.Epoch, batch.BatchIndex + 1);
+                },
+                plan.Workers,
+                QueueDepth(plan.Workers),
+                pool,
+                linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"the server is shutting down; resume with start = {{ epoch: {next.Epoch}, batch: {next.Batch} }}"));
+        }
+        catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
+        {
+            logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Dataset.Name);
+            throw new RpcException(new Status(StatusCode.Internal, $"batch production failed: {ex.Message}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task AugmentImages(IAsyncStreamReader<AugmentImagesRequest> requestStream,
+        IServerStreamWriter<AugmentImagesResponse> responseStream, ServerCallContext context)
+    {
+        using var slot = gate.Enter();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var workers = Math.Min(_options.DefaultStreamWorkers, _options.MaxWorkers);
+        var limits = DecodeLimits.Default;
+        try
+        {
+            await OrderedPump.RunAsync(
+                Items(requestStream, linked.Token),
+                (item, ct) => SingleImageAugmenter.Augment(item, limits, ct),
+                (response, _) => responseStream.WriteAsync(response, context.CancellationToken),
+                workers,
+                QueueDepth(workers),
+                pool,
+                linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the server is shutting down"));
+        }
+        catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
+        {
+            logger.LogError(ex, "AugmentImages failed");
+            throw new RpcException(new Status(StatusCode.Internal, $"augmentation failed: {ex.Message}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
+    {
+        var response = new ListDatasetsResponse();
+        foreach (var name in registry.Names)
+        {
+            try
+            {
+                response.Datasets.Add(DatasetInfoFactory.From(registry.Get(name)));
+            }
+            catch (DatasetException ex)
+            {
+                response.Datasets.Add(new DatasetInfo { Name = name, Description = $"unavailable: {ex.Message}" });
+            }
+        }
+        response.Roots.Add(registry.RootNames);
+        return Task.FromResult(response);
+    }
+
+    /// <inheritdoc />
+    public override Task<DatasetInfo> DescribeDataset(DescribeDatasetRequest request, ServerCallContext context)
+    {
+        if (request.Name.Length == 0 && request.Location is null)
+        {
+            throw RpcErrors.Invalid("name: give a dataset name or a location");
+        }
+        return Task.FromResult(RpcErrors.Guard(() => DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
+    }
+
+    private int QueueDepth(int workers) => _options.QueueDepth > 0 ? _options.QueueDepth : 2 * workers;
+
+    private static async IAsyncEnumerable<ImageRequestItem> Items(IAsyncStreamReader<AugmentImagesRequest> requests,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ImagePipeline? pipeline = null;
+        Pipeline? spec = null;
+        ImageOutput? output = null;
+        var position = 0L;
+        while (await requests.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            var request = requests.Current;
+            if (request.Pipeline is not null || request.Output is not null)
+            {
+                spec = request.Pipeline ?? spec;
+                output = request.Output ?? output;
+                if (spec is null)
+                {
+                    throw RpcErrors.Invalid($"pipeline: required in the first message (message {position} sets only output)");
+                }
+                var current = spec;
+                var currentOutput = output;
+                pipeline = RpcErrors.Guard(() => PipelineCompiler.Compile(BatchStreamPlan.EffectiveSpec(current, currentOutput, 0, 0)),
+                    $"messages[{position}].pipeline");
+            }
+            if (pipeline is null)
+            {
+                throw RpcErrors.Invalid("pipeline: required in the first message");
+            }
+            position++;
+            yield return new ImageRequestItem(request, pipeline);
+        }
+    }
+}

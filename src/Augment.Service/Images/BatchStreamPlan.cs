@@ -1,0 +1,172 @@
+using Augment.Contracts.V1;
+using Augment.Core.Data;
+using Augment.Core.Pipelines;
+using Augment.Service.Hosting;
+
+namespace Augment.Service.Images;
+
+/// <summary>A validated StreamBatches request: the dataset, the compiled pipeline, and the sequence of batches
+/// from the start position on. Every batch is a pure function of the request, so resuming and sharding are exact.</summary>
+internal sealed class BatchStreamPlan
+{
+    /// <summary>Node id of the resize appended for target_width / target_height.</summary>
+    public const string TargetSizeNodeId = "augment.target_size";
+
+    private BatchStreamPlan(StreamBatchesRequest request, IImageDataset dataset, ImagePipeline pipeline, EpochPlanner planner, int workers)
+    {
+        Request = request;
+        Dataset = dataset;
+        Pipeline = pipeline;
+        Planner = planner;
+        Workers = workers;
+        ShardCount = Math.Max(1, request.Shard?.Count ?? 0);
+        ShardIndex = request.Shard?.Index ?? 0;
+    }
+
+    /// <summary>The request.</summary>
+    public StreamBatchesRequest Request { get; }
+
+    /// <summary>The dataset.</summary>
+    public IImageDataset Dataset { get; }
+
+    /// <summary>The compiled pipeline (with the request's output and target size applied).</summary>
+    public ImagePipeline Pipeline { get; }
+
+    /// <summary>The epoch planner (balancing and shuffling).</summary>
+    public EpochPlanner Planner { get; }
+
+    /// <summary>Workers for this stream.</summary>
+    public int Workers { get; }
+
+    /// <summary>Number of shards (1: none).</summary>
+    public int ShardCount { get; }
+
+    /// <summary>This stream's shard.</summary>
+    public int ShardIndex { get; }
+
+    /// <summary>Validates <paramref name="request"/> against <paramref name="options"/> and compiles its pipeline.</summary>
+    /// <exception cref="ArgumentException">A field is invalid (message starts with its name).</exception>
+    /// <exception cref="SpecException">The pipeline is invalid.</exception>
+    public static BatchStreamPlan Create(StreamBatchesRequest request, IImageDataset dataset, ServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        if (request.BatchSize < 1 || request.BatchSize > options.MaxBatchSize)
+        {
+            throw new ArgumentException($"batch_size: {request.BatchSize} is outside [1, {options.MaxBatchSize}]");
+        }
+        if (!request.Unbounded && request.HasEpochs && request.Epochs < 1)
+        {
+            throw new ArgumentException($"epochs: {request.Epochs} must be >= 1 (or set unbounded)");
+        }
+        if (request.Shard is { } shard && (shard.Count < 0 || shard.Index < 0 || shard.Index >= Math.Max(1, shard.Count)))
+        {
+            throw new ArgumentException($"shard: index {shard.Index} of count {shard.Count} is invalid (need 0 <= index < count)");
+        }
+        if (request.Start is { } start && (start.Epoch < 0 || start.Batch < 0))
+        {
+            throw new ArgumentException($"start: epoch {start.Epoch}, batch {start.Batch} must both be >= 0");
+        }
+        if (request.Workers < 0)
+        {
+            throw new ArgumentException($"workers: {request.Workers} must be >= 0");
+        }
+        if ((request.TargetWidth > 0) != (request.TargetHeight > 0) || request.TargetWidth < 0 || request.TargetHeight < 0)
+        {
+            throw new ArgumentException($"target_width, target_height: set both (> 0) or neither (got {request.TargetWidth} x {request.TargetHeight})");
+        }
+        if (request.TargetWidth > options.MaxTargetSide || request.TargetHeight > options.MaxTargetSide)
+        {
+            throw new ArgumentException($"target_width, target_height: {request.TargetWidth} x {request.TargetHeight} exceeds {options.MaxTargetSide}");
+        }
+        if (!Enum.IsDefined(request.OnDecodeError))
+        {
+            throw new ArgumentException($"on_decode_error: unknown value {(int)request.OnDecodeError}");
+        }
+        var strategy = (request.Balance?.Mode ?? BalanceMode.None) switch
+        {
+            BalanceMode.None => BalanceStrategy.None,
+            BalanceMode.Oversample => BalanceStrategy.Oversample,
+            BalanceMode.ClassWeights => BalanceStrategy.ClassWeights,
+            var other => throw new ArgumentException($"balance.mode: unknown value {(int)other}"),
+        };
+        var planner = new EpochPlanner(dataset.Labels, dataset.ClassNames.Count, strategy,
+            request.Balance?.ClassWeights, request.Seed, !request.HasShuffle || request.Shuffle);
+        var pipeline = PipelineCompiler.Compile(EffectiveSpec(request.Pipeline, request.Output, request.TargetWidth, request.TargetHeight));
+        var workers = Math.Min(request.Workers > 0 ? request.Workers : options.DefaultStreamWorkers, options.MaxWorkers);
+        var plan = new BatchStreamPlan(request, dataset, pipeline, planner, workers);
+        plan.CheckStart();
+        return plan;
+    }
+
+    private void CheckStart()
+    {
+        if (Request.Start is not { } start || (!Request.Unbounded && start.Epoch >= (Request.HasEpochs ? Request.Epochs : 1)))
+        {
+            return;
+        }
+        var shard = new EpochShard(Planner.Plan(start.Epoch), ShardIndex, ShardCount, Request.BatchSize, Request.DropLast);
+        if (start.Batch > shard.BatchCount)
+        {
+            throw new ArgumentException($"start.batch: {start.Batch} is beyond epoch {start.Epoch}, which has {shard.BatchCount} batches for this shard");
+        }
+    }
+
+    /// <summary>The spec actually compiled: the request's pipeline with its output replaced by
+    /// <paramref name="output"/> (when set) and a final exact resize to the target size (when set).</summary>
+    public static Pipeline EffectiveSpec(Pipeline? pipeline, ImageOutput? output, int targetWidth, int targetHeight)
+    {
+        var spec = pipeline?.Clone() ?? new Pipeline();
+        if (output is not null)
+        {
+            spec.Output = output.Clone();
+        }
+        if (targetWidth > 0 && targetHeight > 0)
+        {
+            spec.Nodes.Add(new Node { Id = TargetSizeNodeId, Resize = new Resize { Width = targetWidth, Height = targetHeight } });
+        }
+        return spec;
+    }
+
+    /// <summary>The batches to send, from the start position on; endless when the request is unbounded.</summary>
+    /// <exception cref="ArgumentException">start.batch is beyond its epoch.</exception>
+    public IEnumerable<BatchWork> Batches()
+    {
+        var epochs = Request.Unbounded ? long.MaxValue : (Request.HasEpochs ? Request.Epochs : 1);
+        var startEpoch = Request.Start?.Epoch ?? 0;
+        var startBatch = Request.Start?.Batch ?? 0;
+        var first = true;
+        for (var epoch = startEpoch; epoch < epochs; epoch++)
+        {
+            var shard = new EpochShard(Planner.Plan(epoch), ShardIndex, ShardCount, Request.BatchSize, Request.DropLast);
+            var from = 0;
+            if (first)
+            {
+                first = false;
+                from = (int)Math.Min(startBatch, shard.BatchCount);
+            }
+            var info = EpochInfo(epoch, shard);
+            for (var b = from; b < shard.BatchCount; b++)
+            {
+                yield return new BatchWork(epoch, b, shard.Batch(b), b == from ? info : null);
+            }
+        }
+    }
+
+    private EpochInfo EpochInfo(long epoch, EpochShard shard)
+    {
+        var info = new EpochInfo
+        {
+            Epoch = epoch,
+            SampleCount = Planner.EpochSize,
+            ShardSampleCount = shard.SampleCount,
+            BatchCount = shard.BatchCount,
+        };
+        for (var c = 0; c < Dataset.ClassNames.Count; c++)
+        {
+            info.ClassCounts.Add(new ClassInfo { Label = c, Name = Dataset.ClassNames[c], Count = Planner.EffectiveCounts[c] });
+        }
+        return info;
+    }
+}

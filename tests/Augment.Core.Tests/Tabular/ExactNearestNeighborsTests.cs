@@ -1,0 +1,87 @@
+using Augment.Core.Randomness;
+using Augment.Core.Tabular;
+using Augment.Core.Tabular.Neighbors;
+using FsCheck.Xunit;
+
+namespace Augment.Core.Tests.Tabular;
+
+public class ExactNearestNeighborsTests
+{
+    private static FeatureMatrix Random(int rows, int cols, ulong seed, int distinctValues = 0)
+    {
+        var rng = new Rng(seed);
+        var data = new double[rows * cols];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = distinctValues > 0 ? rng.NextInt(distinctValues) : rng.NextGaussian();
+        }
+        return new FeatureMatrix(data, rows, cols);
+    }
+
+    private static int[] Brute(FeatureMatrix reference, FeatureMatrix queries, int q, int k, int self) =>
+        Enumerable.Range(0, reference.Rows).Where(j => j != self)
+            .Select(j => (j, d: TabularTestData.SquaredDistance(queries.Row(q), reference.Row(j))))
+            .OrderBy(t => t.d).ThenBy(t => t.j).Take(k).Select(t => t.j).ToArray();
+
+    [Property(MaxTest = 40)]
+    public bool Search_AnyShape_EqualsBruteForceWithIndexTieBreak(int seed, byte rows, byte cols, byte kRaw, bool discrete)
+    {
+        var n = rows % 70 + 2;
+        var d = cols % 13 + 1;
+        var k = kRaw % (n - 1) + 1;
+        // Discrete values make many exact ties, which must go to the lower index.
+        var x = Random(n, d, (ulong)seed, discrete ? 3 : 0);
+        var self = Enumerable.Range(0, n).ToArray();
+        var table = ExactNearestNeighbors.Search(x, x, k, self, 2, CancellationToken.None);
+        return Enumerable.Range(0, n).All(q => table.Of(q).SequenceEqual(Brute(x, x, q, k, q)));
+    }
+
+    [Fact]
+    public void Search_SeparateQueries_EqualsBruteForce()
+    {
+        var reference = Random(301, 17, 1);
+        var queries = Random(37, 17, 2);
+        var table = ExactNearestNeighbors.Search(reference, queries, 7, null, -1, CancellationToken.None);
+        for (var q = 0; q < queries.Rows; q++)
+        {
+            Assert.Equal(Brute(reference, queries, q, 7, -1), table.Of(q).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Search_AnyThreadCount_SameResult()
+    {
+        var x = Random(700, 32, 3, 4);
+        var self = Enumerable.Range(0, x.Rows).ToArray();
+        var one = ExactNearestNeighbors.Search(x, x, 5, self, 1, CancellationToken.None);
+        var many = ExactNearestNeighbors.Search(x, x, 5, self, 4, CancellationToken.None);
+        Assert.Equal(one.Indices, many.Indices);
+    }
+
+    [Fact]
+    public void Search_DuplicateRows_NeverReturnsSelf()
+    {
+        var x = new FeatureMatrix([1, 1, 1, 1, 1, 1, 5, 5], 4, 2);
+        var table = ExactNearestNeighbors.Search(x, x, 2, [0, 1, 2, 3], 1, CancellationToken.None);
+        Assert.Equal([1, 2], table.Of(0).ToArray());
+        Assert.Equal([0, 2], table.Of(1).ToArray());
+        Assert.Equal([0, 1], table.Of(3).ToArray());
+    }
+
+    [Fact]
+    public void Search_KLargerThanReference_Throws()
+    {
+        var x = Random(4, 2, 4);
+        var e = Assert.Throws<ArgumentException>(() => ExactNearestNeighbors.Search(x, x, 4, [0, 1, 2, 3], 1, CancellationToken.None));
+        Assert.Contains("n_neighbors = 4", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_Cancelled_Throws()
+    {
+        var x = Random(500, 4, 5);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ExactNearestNeighbors.Search(x, x, 3, null, 1, cts.Token));
+    }
+}
