@@ -82,8 +82,19 @@ internal sealed class MaskedSampler : IDisposable
         var hidden = model.Encode(ids, types, mask);
         var selected = hidden.view(-1, hidden.shape[2]).index_select(0, tensor(flat.ToArray()));
         var logits = model.Predict(selected).div_(temperature);
-        var isContinuation = tensor(continuation.ToArray()).unsqueeze(1);
-        logits.add_(where(isContinuation, continuationBias.unsqueeze(0), startBias.unsqueeze(0)));
+        if (!continuation.Contains(true))
+        {
+            logits.add_(startBias);
+        }
+        else if (!continuation.Contains(false))
+        {
+            logits.add_(continuationBias);
+        }
+        else
+        {
+            var isContinuation = tensor(continuation.ToArray()).unsqueeze(1);
+            logits.add_(where(isContinuation, continuationBias.unsqueeze(0), startBias.unsqueeze(0)));
+        }
         Tensor? topIndex = null;
         if (topK > 0 && topK < logits.shape[1])
         {
@@ -104,7 +115,7 @@ internal sealed class MaskedSampler : IDisposable
             }
 
             using var generator = new Generator(batch[b].SampleSeed);
-            var draws = multinomial(probs.narrow(0, offset, m), 1, replacement: true, generator: generator);
+            var draws = InverseCdf(probs.narrow(0, offset, m), generator);
             if (topIndex is not null)
             {
                 draws = topIndex.narrow(0, offset, m).gather(1, draws);
@@ -115,6 +126,18 @@ internal sealed class MaskedSampler : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>One draw per row of <paramref name="probs"/> by inverting the cumulative distribution at a uniform
+    /// number from <paramref name="generator"/>: one random number per row (torch.multinomial with one sample draws an
+    /// exponential variate for every vocabulary entry, 30k per masked piece). Computed in float64; the first index whose
+    /// cumulative mass exceeds u always has non-zero probability.</summary>
+    internal static Tensor InverseCdf(Tensor probs, Generator generator)
+    {
+        var cdf = probs.to_type(ScalarType.Float64).cumsum(1);
+        var total = cdf.narrow(1, cdf.shape[1] - 1, 1);
+        var u = rand([probs.shape[0], 1], generator: generator, dtype: ScalarType.Float64).mul_(total);
+        return searchsorted(cdf, u, right: true).clamp_max_(probs.shape[1] - 1);
     }
 
     public void Dispose()
