@@ -174,7 +174,7 @@ public sealed class ConditionalBert : IDisposable
         var maxPieces = Math.Min(options.MaxSequenceLength, Config.MaxPositionEmbeddings) - 2;
         var result = new List<CbertAugmentation>(inputs.Count * options.NumAug);
         using var sampler = new MaskedSampler(Model, Tokenizer);
-        var chunk = Math.Max(1, options.BatchSize * 4 / options.NumAug);
+        var chunk = Math.Max(1, options.BatchSize * 8 / options.NumAug);
         for (var start = 0; start < inputs.Count; start += chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -112,6 +112,15 @@ public sealed class ConditionalBertTests(SyntheticCbertFixture fixture, ITestOut
     }
 
     [Fact]
+    public void Train_LabelIdOutsideTable_FailsNamingTheExample()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MlmTrainer.Train(fixture.Model.Model, fixture.Model.Tokenizer,
+            [("the bus", 1), ("the apple", 2)], new CbertTrainingOptions(), null, CancellationToken.None));
+        Assert.Contains("examples[1]", e.Message);
+        Assert.Contains("label id 2", e.Message);
+    }
+
+    [Fact]
     public void SaveThenLoad_TrainedModel_SameAugmentations()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"cbert-{Guid.NewGuid():N}");

@@ -6,7 +6,7 @@ namespace Augment.Torch.Text.CondBert.Augmentation;
 
 /// <summary>Fills the masked positions of many rows in batched forward passes, sampling each from
 /// softmax(logits / temperature), optionally within the top k, through one seeded torch generator per row.
-/// Special tokens are never drawn; a word start draws only word-start pieces and a continuation only "##" pieces.</summary>
+/// Rows are batched in order of length to limit padding. Special tokens are never drawn; a word start draws only word-start pieces and a continuation only "##" pieces.</summary>
 internal sealed class MaskedSampler : IDisposable
 {
     private readonly BertForMaskedLM model;
@@ -45,14 +45,16 @@ internal sealed class MaskedSampler : IDisposable
         var result = new int[plans.Count][];
         model.eval();
         using var noGrad = no_grad();
+        // Rows of similar length share a batch (less padding); each row's draws depend only on its own seed.
+        var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].Input.Length).ThenBy(i => i).ToArray();
         for (var start = 0; start < plans.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, plans.Count - start);
-            var batch = Enumerable.Range(start, count).Select(i => plans[i]).ToList();
+            var batch = order.Skip(start).Take(count).Select(i => plans[i]).ToList();
             var filled = SampleBatch(batch, temperature, topK);
             for (var b = 0; b < count; b++)
             {
-                result[start + b] = filled[b];
+                result[order[start + b]] = filled[b];
             }
         }
 
