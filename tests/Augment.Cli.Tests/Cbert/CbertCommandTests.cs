@@ -71,6 +71,21 @@ public sealed class CbertCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TextDispatch_DefaultsFromScratch_WritesVariantsThenOriginal()
+    {
+        var read = new Augment.Core.Text.IO.TextReadOptions();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CbertTextDispatch.RunAsync(FilePath("train.tsv"), null, FilePath("train.tsv"), FilePath("t.tsv"), read, null,
+            2, 3, true, 1, output, error, CancellationToken.None);
+        Assert.True(code == 0, error.ToString());
+        Assert.Equal(36, (await File.ReadAllLinesAsync(FilePath("t.tsv"))).Length);
+        Assert.Equal(1, await CbertTextDispatch.RunAsync(null, null, FilePath("train.tsv"), FilePath("u.tsv"), read, null,
+            2, 3, true, 1, output, error, CancellationToken.None));
+        Assert.Contains("--train", error.ToString());
+    }
+
+    [Fact]
     public async Task Augment_ModelWithoutLabels_ExitOneNamingTheProblem()
     {
         Directory.CreateDirectory(FilePath("empty"));
