@@ -20,7 +20,7 @@ dotnet build src/Augment.Cli -c Release -v q -nologo | tail -n 2
 augment=(dotnet src/Augment.Cli/bin/Release/net10.0/augment.dll)
 mkdir -p "$out"
 cat > "$out/cropflip.json" <<'JSON'
-{"nodes":[{"id":"crop","randomCrop":{"width":28,"height":28,"padding":2}},{"id":"flip","horizontalFlip":{}}]}
+{"nodes":[{"id":"crop","randomCrop":{"width":28,"height":28,"padding":2}},{"id":"flip","p":0.5,"horizontalFlip":{}}]}
 JSON
 common=(--dataset fashion-mnist --model cnn --optimizer adam --lr 1e-3 --batch-size 128 --threads "$threads")
 
