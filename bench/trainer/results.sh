@@ -38,7 +38,7 @@ summarise() { # name, label
 import json, statistics, sys, glob
 runs = [json.load(open(p)) for p in sorted(glob.glob(sys.argv[1] + "/seed-*/metrics.json"))]
 med = lambda k: statistics.median(r[k] for r in runs)
-secs = statistics.median(sum(e["Seconds"] for e in r["epochs"]) / len(r["epochs"]) for r in runs)
+secs = statistics.median(sum(e["seconds"] for e in r["epochs"]) / len(r["epochs"]) for r in runs)
 print(f"| {sys.argv[2]} | {len(runs)} | {med('train_samples')} | {100*med('test_accuracy'):.1f}% | {med('test_macro_f1'):.3f} | {100*med('test_worst_recall'):.1f}% | {secs:.0f} s |")
 PY
 }
