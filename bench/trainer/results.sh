@@ -20,7 +20,7 @@ dotnet build src/Augment.Cli -c Release -v q -nologo | tail -n 2
 augment=(dotnet src/Augment.Cli/bin/Release/net10.0/augment.dll)
 mkdir -p "$out"
 cat > "$out/cropflip.json" <<'JSON'
-{"nodes":[{"id":"crop","randomCrop":{"width":28,"height":28,"padding":2}},{"id":"flip","horizontalFlip":{}}]}
+{"nodes":[{"id":"crop","randomCrop":{"width":28,"height":28,"padding":2}},{"id":"flip","p":0.5,"horizontalFlip":{}}]}
 JSON
 common=(--dataset fashion-mnist --model cnn --optimizer adam --lr 1e-3 --batch-size 128 --threads "$threads")
 
@@ -38,7 +38,7 @@ summarise() { # name, label
 import json, statistics, sys, glob
 runs = [json.load(open(p)) for p in sorted(glob.glob(sys.argv[1] + "/seed-*/metrics.json"))]
 med = lambda k: statistics.median(r[k] for r in runs)
-secs = statistics.median(sum(e["Seconds"] for e in r["epochs"]) / len(r["epochs"]) for r in runs)
+secs = statistics.median(sum(e["seconds"] for e in r["epochs"]) / len(r["epochs"]) for r in runs)
 print(f"| {sys.argv[2]} | {len(runs)} | {med('train_samples')} | {100*med('test_accuracy'):.1f}% | {med('test_macro_f1'):.3f} | {100*med('test_worst_recall'):.1f}% | {secs:.0f} s |")
 PY
 }
