@@ -93,7 +93,7 @@ internal static class CbertRunner
         var (records, _) = await ReadAsync(s.Input, s.Read, output, ct);
         var inputs = records.Select(r => new LabeledText(r.Text, r.Label)).ToList();
         var watch = Stopwatch.StartNew();
-        var generated = model.Augment(inputs, s.Augment, cancellationToken: ct);
+        var generated = model.Augment(inputs, s.Augment, new CountProgress(output, "augment", inputs.Count), ct);
         var seconds = watch.Elapsed.TotalSeconds;
         var format = s.OutputFormat ?? TryFromPath(s.Output) ?? s.Read.Format;
         await using (var writer = await TextFileWriter.CreateAsync(s.Output, format, s.Read.TextColumn, s.Read.LabelColumn, ct))
@@ -173,6 +173,22 @@ internal static class CbertRunner
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Prints sentences done, about once per tenth of the input.</summary>
+    private sealed class CountProgress(TextWriter output, string phase, int total) : IProgress<int>
+    {
+        private int lastTenth;
+
+        public void Report(int value)
+        {
+            var tenth = value * 10 / Math.Max(1, total);
+            if (tenth != lastTenth && value < total)
+            {
+                lastTenth = tenth;
+                output.WriteLine(Invariant($"{phase}: {value}/{total} sentences"));
+            }
+        }
+    }
 
     /// <summary>Prints one line per tenth of the run (synchronously: training runs on the calling thread).</summary>
     private sealed class LineProgress(TextWriter output, string phase) : IProgress<CbertProgress>
