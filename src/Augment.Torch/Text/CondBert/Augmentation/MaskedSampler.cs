@@ -6,7 +6,7 @@ namespace Augment.Torch.Text.CondBert.Augmentation;
 
 /// <summary>Fills the masked positions of many rows in batched forward passes, sampling each from
 /// softmax(logits / temperature), optionally within the top k, through one seeded torch generator per row.
-/// Rows are batched in order of length to limit padding. Special tokens are never drawn; a word start draws only word-start pieces and a continuation only "##" pieces.</summary>
+/// Rows are batched in order of length to limit padding. Special tokens and punctuation tokens are never drawn; a word start draws only word-start pieces and a continuation only "##" pieces.</summary>
 internal sealed class MaskedSampler : IDisposable
 {
     private readonly BertForMaskedLM model;
@@ -28,10 +28,12 @@ internal sealed class MaskedSampler : IDisposable
         var start = new float[v];
         var cont = new float[v];
         var anyContinuation = tokenizer.IsContinuation.Any(c => c);
+        var punctuation = tokenizer.Vocabulary.Select(t => t.Length > 0 && t.All(WordSplitter.IsPunctuation)).ToArray();
+        var anyWordStart = Enumerable.Range(0, v).Any(id => !tokenizer.IsSpecial[id] && !tokenizer.IsContinuation[id] && !punctuation[id]);
         for (var id = 0; id < v; id++)
         {
             var special = tokenizer.IsSpecial[id];
-            start[id] = special || tokenizer.IsContinuation[id] ? float.NegativeInfinity : 0f;
+            start[id] = special || tokenizer.IsContinuation[id] || (anyWordStart && punctuation[id]) ? float.NegativeInfinity : 0f;
             cont[id] = special || (anyContinuation && !tokenizer.IsContinuation[id]) ? float.NegativeInfinity : 0f;
         }
 
