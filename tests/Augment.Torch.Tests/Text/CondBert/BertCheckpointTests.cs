@@ -99,6 +99,29 @@ public sealed class BertCheckpointTests(TinyBertFixture fixture) : IClassFixture
         Assert.True(a.allclose(b, rtol: 0, atol: 0));
     }
 
+    [Fact]
+    public void FineTuneThenSave_PretrainedModel_PyTorchReadsTheSavedFileWithTheSameLogits()
+    {
+        using var tiny = fixture.Gelu.Copy();
+        using var cbert = ConditionalBert.Load(tiny.Directory, ["a", "b"]);
+        var report = cbert.FineTune(
+            [new LabeledText("w1 w2 w3 w4 w5", "a"), new LabeledText("w6 w7 w8 w9", "b"), new LabeledText("w10 w11 w12", "a")],
+            new Augment.Torch.Text.CondBert.Training.CbertTrainingOptions { Epochs = 2, BatchSize = 2, LearningRate = 1e-2, Seed = 4 });
+        Assert.Equal(4, report.Steps);
+        Assert.All(report.EpochLosses, l => Assert.True(double.IsFinite(l)));
+        var saved = Path.Combine(tiny.Directory, "saved");
+        cbert.Save(saved);
+
+        var (ids, types, mask, shape) = tiny.Input();
+        long[] s = [shape[0], shape[1]];
+        using var logits = cbert.Model.Forward(tensor(ids, s), tensor(types, s), tensor(mask, s));
+        var ours = logits.data<float>().ToArray();
+        var theirs = tiny.PyTorchLogitsOf(saved);
+        Assert.True(ours.Zip(tiny.ReferenceLogits(), (a, b) => Math.Abs(a - b)).Max() > 1e-3, "fine-tuning changed nothing");
+        var worst = ours.Zip(theirs, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst < 1e-4, $"max |ours - pytorch| = {worst}");
+    }
+
     private static void KeepOnly(string directory, string weights)
     {
         foreach (var f in new[] { "model.safetensors", "pytorch_model.bin" }.Where(f => f != weights))

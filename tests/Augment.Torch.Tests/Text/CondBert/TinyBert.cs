@@ -28,11 +28,32 @@ internal sealed class TinyBert : IDisposable
     public static TinyBert Create(string activation = "gelu")
     {
         var dir = Path.Combine(Path.GetTempPath(), $"tinybert-{Guid.NewGuid():N}");
+        Python(dir, activation);
+        return new TinyBert(dir);
+    }
+
+    /// <summary>PyTorch's logits for the model.safetensors + config.json in <paramref name="modelDirectory"/> on this
+    /// model's input (the plain-torch BertForMaskedLM forward pass of make_tiny_bert.py).</summary>
+    public float[] PyTorchLogitsOf(string modelDirectory)
+    {
+        File.Copy(Path.Combine(Directory, "input.json"), Path.Combine(modelDirectory, "input.json"), overwrite: true);
+        Python("--forward", modelDirectory);
+        var bytes = File.ReadAllBytes(Path.Combine(modelDirectory, "logits_check.f32"));
+        var result = new float[bytes.Length / 4];
+        Buffer.BlockCopy(bytes, 0, result, 0, bytes.Length);
+        return result;
+    }
+
+    private static void Python(params string[] args)
+    {
         var script = Path.Combine(SourceDirectory(), "make_tiny_bert.py");
         var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add(dir);
-        psi.ArgumentList.Add(activation);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
         psi.Environment["OMP_NUM_THREADS"] = "1";
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -42,8 +63,6 @@ internal sealed class TinyBert : IDisposable
         {
             throw new InvalidOperationException($"make_tiny_bert.py failed: {stdout}{stderr.Result}");
         }
-
-        return new TinyBert(dir);
     }
 
     public (long[] Ids, long[] Types, long[] Mask, long[] Shape) Input()
