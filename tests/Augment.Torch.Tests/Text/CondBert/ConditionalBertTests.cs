@@ -112,6 +112,24 @@ public sealed class ConditionalBertTests(SyntheticCbertFixture fixture, ITestOut
     }
 
     [Fact]
+    public void CreateAndTrain_SameSeedTwice_IdenticalWeights_OtherSeedDiffers()
+    {
+        static float[] Train(ulong seed)
+        {
+            var corpus = SyntheticCorpus.Build();
+            using var model = ConditionalBert.CreateFromScratch(corpus.Select(c => c.Text), SyntheticCorpus.Labels,
+                new CbertScratchOptions { HiddenSize = 16, Layers = 1, Heads = 2, Dropout = 0.1, MaxPositions = 32, Seed = seed });
+            model.Pretrain([.. corpus.Select(c => c.Text)], new CbertTrainingOptions { Epochs = 1, BatchSize = 8, LearningRate = 1e-3, Seed = seed });
+            model.FineTune(corpus, new CbertTrainingOptions { Epochs = 1, BatchSize = 8, LearningRate = 1e-3, Seed = seed });
+            return [.. model.Model.parameters().SelectMany(p => p.data<float>().ToArray())];
+        }
+
+        var a = Train(5);
+        Assert.Equal(a, Train(5));
+        Assert.NotEqual(a, Train(6));
+    }
+
+    [Fact]
     public void Train_LabelIdOutsideTable_FailsNamingTheExample()
     {
         var e = Assert.Throws<ArgumentException>(() => MlmTrainer.Train(fixture.Model.Model, fixture.Model.Tokenizer,
