@@ -103,12 +103,12 @@ internal static class CbertRunner
             {
                 for (; k < generated.Count && generated[k].SourceIndex == i; k++)
                 {
-                    await writer.WriteAsync(records[i].Label, generated[k].Text, records[i].LabelIsJsonLiteral, ct);
+                    writer.Write(records[i].Label, generated[k].Text, records[i].LabelIsJsonLiteral);
                 }
 
                 if (s.KeepOriginal)
                 {
-                    await writer.WriteAsync(records[i].Label, records[i].Text, records[i].LabelIsJsonLiteral, ct);
+                    writer.Write(records[i].Label, records[i].Text, records[i].LabelIsJsonLiteral);
                 }
             }
 
