@@ -33,7 +33,7 @@ internal static class TrainCommand
                     outcome.Test.Accuracy(), outcome.Test.MacroF1(), outcome.Test.WorstClassRecall(), Markup.Escape(folder));
                 return 0;
             }
-            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or Augment.Core.Pipelines.SpecException)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException)
             {
                 console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;

@@ -68,7 +68,7 @@ internal static class TuneCommand
                 }
                 return result.Best is null ? 1 : 0;
             }
-            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or JsonException or Augment.Core.Pipelines.SpecException)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or JsonException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException)
             {
                 console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;

@@ -23,6 +23,15 @@ public sealed class BatchLoader
         Balanced = balanced;
         Workers = workers;
         Prefetch = prefetch;
+        if (balanced)
+        {
+            var counts = source.ClassCounts();
+            EpochSize = (int)(counts.Max() * counts.Count(c => c > 0));
+        }
+        else
+        {
+            EpochSize = source.Count;
+        }
     }
 
     /// <summary>The data.</summary>
@@ -46,13 +55,16 @@ public sealed class BatchLoader
     /// <summary>Batches prepared ahead.</summary>
     public int Prefetch { get; }
 
-    /// <summary>Number of batches per epoch.</summary>
-    public int BatchCount => (Source.Count + BatchSize - 1) / BatchSize;
+    /// <summary>Number of batches per epoch (balanced epochs hold classes × largest class samples).</summary>
+    public int BatchCount => (EpochSize + BatchSize - 1) / BatchSize;
+
+    /// <summary>Samples per epoch.</summary>
+    public int EpochSize { get; }
 
     /// <summary>The batches of <paramref name="epoch"/>.</summary>
     public async IAsyncEnumerable<HostBatch> EpochAsync(long epoch, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var order = SamplingOrder.ForEpoch(Source, Seed, epoch, Shuffle, Balanced);
+        var order = SamplingOrder.Plan(Source, Seed, epoch, Shuffle, Balanced);
         var channel = Channel.CreateBounded<HostBatch>(new BoundedChannelOptions(Prefetch) { SingleReader = true, SingleWriter = true });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(order, epoch, channel.Writer, cts.Token), cts.Token);
@@ -79,16 +91,16 @@ public sealed class BatchLoader
     }
 
     /// <summary>Reads one batch synchronously (used by the producer and by tests).</summary>
-    public HostBatch ReadBatch(ReadOnlySpan<int> indices, long epoch)
+    public HostBatch ReadBatch(ReadOnlySpan<(int Index, long KeyIndex)> planned, long epoch)
     {
         var sampleBytes = Source.SampleBytes();
-        var features = new byte[(long)indices.Length * sampleBytes];
-        var labels = new long[indices.Length];
-        var idx = indices.ToArray();
+        var features = new byte[(long)planned.Length * sampleBytes];
+        var labels = new long[planned.Length];
+        var idx = planned.ToArray();
         void ReadOne(int j)
         {
-            var i = idx[j];
-            Source.Read(i, new SampleKey(Seed, epoch, i), features.AsSpan(j * sampleBytes, sampleBytes));
+            var (i, key) = idx[j];
+            Source.Read(i, new SampleKey(Seed, epoch, key), features.AsSpan(j * sampleBytes, sampleBytes));
             labels[j] = Source.Label(i);
         }
         if (Workers == 1)
@@ -105,7 +117,7 @@ public sealed class BatchLoader
         return new HostBatch(features, labels, idx.Length);
     }
 
-    private async Task Produce(int[] order, long epoch, ChannelWriter<HostBatch> writer, CancellationToken ct)
+    private async Task Produce((int Index, long KeyIndex)[] order, long epoch, ChannelWriter<HostBatch> writer, CancellationToken ct)
     {
         try
         {

@@ -3,7 +3,8 @@ using Augment.Torch.Training.Data;
 namespace Augment.Torch.Training.Runs;
 
 /// <summary>Finds a dataset by name or path. Names: "fashion-mnist" (Debian's dataset-fashion-mnist).
-/// Paths: a folder with IDX files named like Fashion-MNIST's.</summary>
+/// Paths: a folder with IDX files named like Fashion-MNIST's, or a folder with train/ and test/ image folders
+/// (one sub-folder per class, read by Augment.Core's image-folder dataset; one image size throughout).</summary>
 public static class DatasetResolver
 {
     /// <summary>Where Debian's dataset-fashion-mnist installs the files.</summary>
@@ -18,8 +19,21 @@ public static class DatasetResolver
         {
             throw new DirectoryNotFoundException($"--dataset: '{dataset}' is neither a known name (fashion-mnist) nor a folder ({folder} does not exist; on Debian install dataset-fashion-mnist)");
         }
+        if (Directory.Exists(Path.Combine(folder, "train")) && Directory.Exists(Path.Combine(folder, "test")))
+        {
+            var train = ImageFolderLoader.Load(Path.Combine(folder, "train"));
+            var test = ImageFolderLoader.Load(Path.Combine(folder, "test"), ImageFolderClasses(Path.Combine(folder, "train")));
+            if (!test.SampleShape.SequenceEqual(train.SampleShape))
+            {
+                throw new InvalidDataException($"{folder}: test images are [{string.Join(", ", test.SampleShape)}] but training images [{string.Join(", ", train.SampleShape)}]");
+            }
+            return (train, test);
+        }
         return (Load(folder, "train"), Load(folder, "t10k"));
     }
+
+    private static IReadOnlyList<string> ImageFolderClasses(string root) =>
+        Augment.Core.Data.ImageFolderDataset.Open(root, root, Augment.Core.Imaging.DecodeLimits.Default).ClassNames;
 
     private static ArraySampleSource Load(string folder, string prefix)
     {
@@ -33,7 +47,7 @@ public static class DatasetResolver
                     return p;
                 }
             }
-            throw new FileNotFoundException($"--dataset: {folder} has no {prefix}-{kind}-ubyte[.gz]");
+            throw new FileNotFoundException($"--dataset: {folder} has neither {prefix}-{kind}-ubyte[.gz] nor train/ and test/ image folders");
         }
         return IdxReader.Load(Find("images-idx3"), Find("labels-idx1"));
     }

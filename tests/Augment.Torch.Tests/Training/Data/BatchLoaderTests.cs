@@ -34,6 +34,19 @@ public class BatchLoaderTests
     }
 
     [Fact]
+    public async Task EpochAsync_Balanced_RepeatsGetTheirOwnAugmentation()
+    {
+        var source = Synthetic.Images(0, 1, perClass: [4, 1]).WithAugmentation((input, key, output) =>
+        {
+            input.CopyTo(output);
+            output[0] = (byte)key.Index;
+        });
+        var batch = (await All(new BatchLoader(source, 8, seed: 2, balanced: true), 0))[0];
+        var minority = Enumerable.Range(0, 8).Where(j => batch.Labels[j] == 1).Select(j => batch.Features[j * 144]).Order().ToArray();
+        Assert.Equal(new byte[] { 4, 9, 14, 19 }, minority); // sample 4, repeats keyed 4 + r·5
+    }
+
+    [Fact]
     public async Task EpochAsync_DifferentEpochs_ShuffleDifferently()
     {
         var loader = new BatchLoader(Synthetic.Images(50, 1), 50, seed: 5);
@@ -44,7 +57,7 @@ public class BatchLoaderTests
     }
 
     [Fact]
-    public void Balanced_ImbalancedSource_DrawsClassesEvenly()
+    public void Balanced_ImbalancedSource_OversamplesEveryClassToTheLargest()
     {
         var source = Synthetic.Images(0, 1, perClass: [900, 90, 9, 1]);
         var order = SamplingOrder.Balanced(source, 3, 0);
@@ -53,6 +66,8 @@ public class BatchLoaderTests
         {
             counts[source.Label(i)]++;
         }
-        Assert.All(counts, c => Assert.InRange(c, 200, 300));
+        Assert.Equal(3600, order.Length);
+        Assert.All(counts, c => Assert.Equal(900, c));
+        Assert.Equal(3600, new BatchLoader(source, 100, 3, balanced: true).EpochSize);
     }
 }

@@ -37,7 +37,7 @@ public sealed class IdxReaderTests : IDisposable
     {
         var images = Write("bad.gz", [0, 0, 8, 1, 0, 0, 0, 0]);
         var labels = Write("l.gz", [0, 0, 8, 1, 0, 0, 0, 0]);
-        var ex = Assert.Throws<InvalidDataException>(() => IdxReader.Load(images, labels));
+        var ex = Assert.Throws<Augment.Core.Data.DatasetException>(() => IdxReader.Load(images, labels));
         Assert.Contains("bad.gz", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Augment.Cli.Commands.Train;
+
+namespace Augment.Cli.Tests.Train;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("augment-cli-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    internal static Task<int> Run(params string[] args)
+    {
+        var root = new RootCommand();
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(Commands.Tune.TuneCommand.Create());
+        return root.Parse(args).InvokeAsync();
+    }
+
+    [Fact]
+    public async Task Train_TinyDataset_WritesMetricsPlotAndCheckpoints()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        var code = await Run("train", "--dataset", data, "--model", "cnn", "--epochs", "3", "--batch-size", "16", "--optimizer", "adamw",
+            "--lr", "3e-3", "--weight-decay", "1e-4", "--schedule", "plateau", "--early-stopping", "10", "--val-fraction", "0.2", "--out", output);
+        Assert.Equal(0, code);
+        var csv = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
+        Assert.StartsWith("epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,val_macro_f1,val_worst_recall,seconds,val_recall_0", csv[0], StringComparison.Ordinal);
+        Assert.Equal(4, csv.Length);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0);
+        Assert.Equal(3, json.RootElement.GetProperty("epochs").GetArrayLength());
+        var png = File.ReadAllBytes(Path.Combine(output, "plot.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.True(png.Length > 5000);
+        Assert.True(File.Exists(Path.Combine(output, "checkpoints", "best.model")));
+        Assert.True(File.Exists(Path.Combine(output, "checkpoints", "last.json")));
+    }
+
+    [Fact]
+    public async Task Train_Resume_ContinuesFromLastCheckpoint()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        string[] common = ["train", "--dataset", data, "--batch-size", "16", "--lr", "3e-3", "--out", output, "--resume"];
+        Assert.Equal(0, await Run([.. common, "--epochs", "1"]));
+        Assert.Equal(0, await Run([.. common, "--epochs", "2"]));
+        var csv = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
+        Assert.Equal(["0", "1"], csv[1..].Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task Train_UnknownDataset_FailsWithoutWriting()
+    {
+        var output = Path.Combine(_dir, "run");
+        var code = await Run("train", "--dataset", Path.Combine(_dir, "nope"), "--out", output);
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Train_UnknownModel_Fails()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        Assert.Equal(2, await Run("train", "--dataset", data, "--model", "vgg", "--out", Path.Combine(_dir, "run")));
+    }
+}
