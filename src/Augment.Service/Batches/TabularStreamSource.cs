@@ -36,11 +36,11 @@ internal static class TabularStreamSource
                 throw new ArgumentException(
                     $"tabular_sampler.categorical_columns: set CategoricalColumns in the configuration of dataset \"{dataset.Name}\" instead");
             }
-            ResamplePlan plan;
+            ResamplePlan resamplePlan;
             try
             {
                 var resample = TabularSamplerMapper.ToOptions(sampler) with { Seed = request.Seed, MaxDegreeOfParallelism = 1 };
-                plan = TabularResampler.Plan(table, resample, cancellationToken);
+                resamplePlan = TabularResampler.Plan(table, resample, cancellationToken);
             }
             catch (TabularException ex)
             {
@@ -48,21 +48,21 @@ internal static class TabularStreamSource
                     ? "tabular_" + ex.Message
                     : $"tabular_sampler: {ex.Message}", ex);
             }
-            if (plan.HasCleaningStep)
+            if (resamplePlan.HasCleaningStep)
             {
                 throw new ArgumentException(
                     $"tabular_sampler.method: {sampler.Method} cleans the whole resampled table after generation, which a stream cannot do; use SMOTE or another over-sampler");
             }
-            if (plan.KeptRows.Count + plan.SyntheticCount > Augment.Core.Data.EpochPlanner.MaxEpochSamples)
+            if (resamplePlan.KeptRows.Count + resamplePlan.SyntheticCount > Augment.Core.Data.EpochPlanner.MaxEpochSamples)
             {
                 throw new ArgumentException(
-                    $"tabular_sampler: {plan.KeptRows.Count} rows + {plan.SyntheticCount} synthetic rows exceed {Augment.Core.Data.EpochPlanner.MaxEpochSamples} per epoch");
+                    $"tabular_sampler: {resamplePlan.KeptRows.Count} rows + {resamplePlan.SyntheticCount} synthetic rows exceed {Augment.Core.Data.EpochPlanner.MaxEpochSamples} per epoch");
             }
-            kept = [.. plan.KeptRows];
-            generators = plan.Generators;
+            kept = [.. resamplePlan.KeptRows];
+            generators = resamplePlan.Generators;
         }
         var rows = new TabularRows(table, kept, generators);
         return new StreamSource(dataset.Name, table.ClassNames, rows.Labels,
-            plan => new TabularBatchBuilder(rows, options.MaxBatchBytes));
+            _ => new TabularBatchBuilder(rows, options.MaxBatchBytes));
     }
 }

@@ -57,14 +57,20 @@ public sealed class TabularStreamTests(StreamDatasetsFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task StreamBatches_SmoteSyntheticRows_LieOnSegmentsBetweenSameClassRows()
+    public async Task StreamBatches_SmoteSyntheticRows_LieOnSegmentsToOneOfTheKNearestSameClassRows()
     {
         var rows = Rows(await Client.ReadAllAsync(Smote(epochs: 1)));
         foreach (var s in rows.Where(r => r.Synthetic == 1))
         {
             var members = StreamDatasetsFixture.TableRows.Where(t => t.Label == s.Label).Select(t => t.X).ToArray();
-            var onSegment = members.Any(a => members.Any(b => OnSegment(s.X, a, b)));
-            Assert.True(onSegment, $"synthetic row ({string.Join(", ", s.X)}) of class {s.Label} is on no segment between two rows of its class");
+            // k = 3 nearest same-class rows by brute force (ties at the k-th distance all count).
+            var onSegment = members.Any(a =>
+            {
+                var distances = members.Where(b => b != a).Select(b => (B: b, D: a.Zip(b, (u, v) => (u - v) * (u - v)).Sum())).OrderBy(p => p.D).ToArray();
+                var kth = distances[2].D;
+                return distances.Where(p => p.D <= kth + 1e-12).Any(p => OnSegment(s.X, a, p.B));
+            });
+            Assert.True(onSegment, $"synthetic row ({string.Join(", ", s.X)}) of class {s.Label} is on no segment from a row of its class to one of its 3 nearest same-class rows");
         }
     }
 

@@ -146,6 +146,23 @@ public sealed class TextStreamTests(StreamDatasetsFixture fixture) : IClassFixtu
         Assert.Contains("broken.tsv:2: no tab", ex.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StreamBatches_TextTwoShardsAndResume_PartitionAndContinueTheFullStream()
+    {
+        StreamBatchesRequest Request(Shard? shard = null, StreamPosition? start = null) => new()
+        {
+            Dataset = "reviews", BatchSize = 2, Seed = 4, Epochs = 2, Eda = Eda, Shard = shard, Start = start,
+        };
+        static IEnumerable<string> Rows(IEnumerable<Batch> batches) => batches.SelectMany(b =>
+            b.Indices.Int64s().Select((i, k) => $"{b.Epoch}/{i}/{b.Text.Texts[k]}"));
+        var full = await Client.ReadAllAsync(Request());
+        var shard0 = await Client.ReadAllAsync(Request(new Shard { Index = 0, Count = 2 }));
+        var shard1 = await Client.ReadAllAsync(Request(new Shard { Index = 1, Count = 2 }));
+        Assert.Equal(Rows(full).Order(), Rows(shard0).Concat(Rows(shard1)).Order());
+        var resumed = await Client.ReadAllAsync(Request(start: new StreamPosition { Epoch = 1, Batch = 3 }));
+        Assert.Equal(full.SkipWhile(b => b.Epoch < 1 || b.BatchIndex < 3).Select(b => b.Text), resumed.Select(b => b.Text));
+    }
+
     private static int[] Int32s(Tensor tensor)
     {
         Assert.Equal(DType.Int32, tensor.Dtype);
