@@ -97,18 +97,25 @@ public static class ColorKernels
     public static float[] MeanPerChannel(ImageBuffer src)
     {
         ArgumentNullException.ThrowIfNull(src);
-        var ch = src.Channels;
-        var sums = new long[ch];
-        var s = src.Pixels;
-        for (var i = 0; i < s.Length; i += ch)
-        {
-            for (var c = 0; c < ch; c++)
-            {
-                sums[c] += s[i + c];
-            }
-        }
         var n = (double)src.Width * src.Height;
-        return sums.Select(v => (float)(v / n)).ToArray();
+        var s = src.Pixels;
+        if (src.Channels == 1)
+        {
+            long grey = 0;
+            foreach (var v in s)
+            {
+                grey += v;
+            }
+            return [(float)(grey / n)];
+        }
+        long r = 0, g = 0, b = 0;
+        for (var i = 0; i + 2 < s.Length; i += 3)
+        {
+            r += s[i];
+            g += s[i + 1];
+            b += s[i + 2];
+        }
+        return [(float)(r / n), (float)(g / n), (float)(b / n)];
     }
 
     /// <summary>Histogram of each channel: channels x 256 counts.</summary>

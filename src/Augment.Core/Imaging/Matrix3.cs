@@ -60,6 +60,14 @@ public readonly record struct Matrix3(
             throw new InvalidOperationException("geometric transform is singular");
         }
         var inv = 1.0 / det;
+        if (IsAffine)
+        {
+            // Keep the inverse of an affine map exactly affine, so kernels take their affine fast paths.
+            return new Matrix3(
+                c00 * inv, (M02 * M21 - M01 * M22) * inv, (M01 * M12 - M02 * M11) * inv,
+                c01 * inv, (M00 * M22 - M02 * M20) * inv, (M02 * M10 - M00 * M12) * inv,
+                0, 0, 1);
+        }
         return new Matrix3(
             c00 * inv, (M02 * M21 - M01 * M22) * inv, (M01 * M12 - M02 * M11) * inv,
             c01 * inv, (M00 * M22 - M02 * M20) * inv, (M02 * M10 - M00 * M12) * inv,

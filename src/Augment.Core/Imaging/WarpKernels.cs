@@ -133,6 +133,11 @@ public static class WarpKernels
 
     private static void WarpBilinear(ImageBuffer src, in Matrix3 m, ImageBuffer dst, ReadOnlySpan<byte> fill)
     {
+        if (m.IsAffine && m.M01 == 0 && m.M10 == 0)
+        {
+            WarpAxisAligned(src, m, dst, fill);
+            return;
+        }
         if (m.IsAffine && src.Channels == 3 && src.Width < 32768 && src.Height < 32768)
         {
             WarpAffineRgb(src, m, dst, fill);
@@ -184,6 +189,81 @@ public static class WarpKernels
                     var top = s[ia + ca + c] * (One - wx) + s[ia + cb + c] * wx;
                     var bottom = s[ib + ca + c] * (One - wx) + s[ib + cb + c] * wx;
                     d[o + c] = (byte)(((long)top * (One - wy) + (long)bottom * wy + (1L << (2 * Shift - 1))) >> (2 * Shift));
+                }
+            }
+        }
+    }
+
+    /// <summary>Scale + translate (+ flips): separable bilinear. Source rows are blended vertically once per output
+    /// row over the columns that are read, then columns horizontally through per-column tables. The integer sums
+    /// are exact, so the result equals the general kernel's formula for the same weights.</summary>
+    private static unsafe void WarpAxisAligned(ImageBuffer src, in Matrix3 m, ImageBuffer dst, ReadOnlySpan<byte> fill)
+    {
+        int sw = src.Width, sh = src.Height, ch = src.Channels, stride = src.Stride, dw = dst.Width, dh = dst.Height;
+        var xa = new int[dw];
+        var wx = new int[dw];
+        var inside = new bool[dw];
+        int colMin = int.MaxValue, colMax = -1;
+        for (var x = 0; x < dw; x++)
+        {
+            var fx = m.M00 * (x + 0.5) + m.M02 - 0.5;
+            inside[x] = fx >= -0.5 && fx <= sw - 0.5;
+            var x0 = (int)Math.Floor(fx);
+            wx[x] = (int)((fx - x0) * One + 0.5);
+            xa[x] = x0;
+            if (inside[x])
+            {
+                colMin = Math.Min(colMin, Math.Max(0, x0));
+                colMax = Math.Max(colMax, Math.Min(sw - 1, x0 + 1));
+            }
+        }
+        var tmp = new int[(sw + 2) * ch];
+        fixed (byte* s = src.Pixels)
+        fixed (byte* d0 = dst.Pixels)
+        fixed (int* t = tmp)
+        {
+            for (var y = 0; y < dh; y++)
+            {
+                var row = d0 + y * dw * ch;
+                var fy = m.M11 * (y + 0.5) + m.M12 - 0.5;
+                if (!(fy >= -0.5 && fy <= sh - 0.5) || colMax < 0)
+                {
+                    for (var x = 0; x < dw; x++)
+                    {
+                        for (var c = 0; c < ch; c++)
+                        {
+                            row[x * ch + c] = fill[c];
+                        }
+                    }
+                    continue;
+                }
+                var y0 = (int)Math.Floor(fy);
+                var wy = (int)((fy - y0) * One + 0.5);
+                var ra = s + Math.Clamp(y0, 0, sh - 1) * stride;
+                var rb = s + Math.Clamp(y0 + 1, 0, sh - 1) * stride;
+                int iwy = One - wy, from = colMin * ch, to = (colMax + 1) * ch;
+                for (var i = from; i < to; i++)
+                {
+                    t[i] = ra[i] * iwy + rb[i] * wy;
+                }
+                for (var x = 0; x < dw; x++)
+                {
+                    var o = row + x * ch;
+                    if (!inside[x])
+                    {
+                        for (var c = 0; c < ch; c++)
+                        {
+                            o[c] = fill[c];
+                        }
+                        continue;
+                    }
+                    var a = Math.Clamp(xa[x], 0, sw - 1) * ch;
+                    var b = Math.Clamp(xa[x] + 1, 0, sw - 1) * ch;
+                    int w1 = wx[x], w0 = One - w1;
+                    for (var c = 0; c < ch; c++)
+                    {
+                        o[c] = (byte)(((long)t[a + c] * w0 + (long)t[b + c] * w1 + (1L << (2 * Shift - 1))) >> (2 * Shift));
+                    }
                 }
             }
         }
