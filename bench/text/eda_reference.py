@@ -134,6 +134,7 @@ def main():
     wordnet.synsets("dog")
     eda = Eda(wordnet, random.Random(1))
     start = time.perf_counter()
+    cpu_start = time.process_time()
     records = 0
     with open(args.input, encoding="utf-8") as f, open(args.output, "w", encoding="utf-8") as out:
         for line in f:
@@ -142,7 +143,8 @@ def main():
                 out.write(label + "\t" + augmented + "\n")
             records += 1
     elapsed = time.perf_counter() - start
-    print("reference: %d records in %.3f s (%.0f records/s)" % (records, elapsed, records / elapsed))
+    cpu = time.process_time() - cpu_start
+    print("reference: %d records in %.3f s (%.0f records/s), cpu %.3f s" % (records, elapsed, records / elapsed, cpu))
 
 
 if __name__ == "__main__":

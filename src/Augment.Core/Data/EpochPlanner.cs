@@ -9,7 +9,7 @@ namespace Augment.Core.Data;
 internal sealed class EpochPlanner
 {
     /// <summary>Largest number of samples one epoch may hold after balancing.</summary>
-    public const long MaxEpochSamples = 100_000_000;
+    public const long MaxEpochSamples = 10_000_000;
 
     private static readonly ulong BalanceStream = StableHash.Of("augment.balance");
 

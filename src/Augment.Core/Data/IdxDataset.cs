@@ -3,11 +3,12 @@ using Augment.Core.Imaging;
 
 namespace Augment.Core.Data;
 
-/// <summary>An IDX images file with its labels file (MNIST / Fashion-MNIST), held decoded in memory.
+/// <summary>An IDX images file with its labels file (MNIST / Fashion-MNIST), held decoded in memory, one array per
+/// image so that loading a sample shares it instead of copying (pipelines never mutate their input).
 /// Samples are grayscale: 1-channel image buffers.</summary>
 internal sealed class IdxDataset : IImageDataset
 {
-    private readonly byte[] _pixels;
+    private readonly byte[][] _images;
     private readonly int _rows;
     private readonly int _cols;
     private readonly int[] _labels;
@@ -17,7 +18,12 @@ internal sealed class IdxDataset : IImageDataset
     {
         Name = name;
         _imagesPath = imagesPath;
-        _pixels = pixels;
+        var size = rows * cols;
+        _images = new byte[labels.Length][];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            _images[i] = pixels.AsSpan(i * size, size).ToArray();
+        }
         _rows = rows;
         _cols = cols;
         _labels = labels;
@@ -103,8 +109,6 @@ internal sealed class IdxDataset : IImageDataset
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        var size = _rows * _cols;
-        var pixels = _pixels.AsSpan(index * size, size).ToArray();
-        return new AugmentSample(new ImageBuffer(_cols, _rows, 1, pixels));
+        return new AugmentSample(new ImageBuffer(_cols, _rows, 1, _images[index]));
     }
 }

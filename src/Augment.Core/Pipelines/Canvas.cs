@@ -156,6 +156,7 @@ internal sealed class Canvas
             }
         }
         _mean = null;
+        _fill = [];
         _boxes = TargetTransforms.Boxes(_boxes, forward, Width, Height, _boxParams);
         _keypoints = TargetTransforms.Keypoints(_keypoints, forward, Width, Height);
     }

@@ -8,7 +8,7 @@ namespace Augment.Core.Text;
 /// (output order = input order, every sample keyed by its record number), writes atomically.</summary>
 public static class TextAugmentJob
 {
-    private const int ChunkSize = 2048;
+    private const int ChunkSize = 256;
 
     /// <summary>Result counts.</summary>
     /// <param name="Records">Input records augmented.</param>
@@ -35,15 +35,15 @@ public static class TextAugmentJob
             chunk.Add(record);
             if (chunk.Count == ChunkSize)
             {
-                records += await FlushAsync(chunk, writer, augmenter, seed, threads, cancellationToken).ConfigureAwait(false);
+                records += Flush(chunk, writer, augmenter, seed, threads, cancellationToken);
             }
         }
-        records += await FlushAsync(chunk, writer, augmenter, seed, threads, cancellationToken).ConfigureAwait(false);
+        records += Flush(chunk, writer, augmenter, seed, threads, cancellationToken);
         await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new Result(records, writer.Written);
     }
 
-    private static async Task<int> FlushAsync(List<TextRecord> chunk, TextFileWriter writer, EdaAugmenter augmenter, ulong seed, int threads,
+    private static int Flush(List<TextRecord> chunk, TextFileWriter writer, EdaAugmenter augmenter, ulong seed, int threads,
         CancellationToken cancellationToken)
     {
         var outputs = new IReadOnlyList<AugmentedText>[chunk.Count];
@@ -61,9 +61,10 @@ public static class TextAugmentJob
         }
         for (var i = 0; i < chunk.Count; i++)
         {
-            foreach (var augmented in outputs[i])
+            var list = outputs[i];
+            for (var k = 0; k < list.Count; k++)
             {
-                await writer.WriteAsync(chunk[i].Label, augmented.Text, chunk[i].LabelIsJsonLiteral, cancellationToken).ConfigureAwait(false);
+                writer.Write(chunk[i].Label, list[k].Text, chunk[i].LabelIsJsonLiteral);
             }
         }
         var count = chunk.Count;

@@ -9,8 +9,24 @@ namespace Augment.Service.Hosting;
 /// default URL when none is configured, message size limits, datasets, workers, health and reflection.</summary>
 public static class AugmentHost
 {
-    /// <summary>A builder with configuration from the standard sources (appsettings.json, environment, command line).</summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(args);
+    /// <summary>A builder with configuration from the standard sources (appsettings.json, environment, command line).
+    /// The content root is the current directory as usual, except when it holds no appsettings.json and none was
+    /// chosen (--contentRoot, ASPNETCORE_CONTENTROOT): then the application's folder, so that
+    /// <c>dotnet path/to/Augment.Service.dll</c> finds its appsettings.json from anywhere.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var chosen = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null;
+        var useAppFolder = !chosen
+            && !File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        return WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = useAppFolder ? AppContext.BaseDirectory : null,
+        });
+    }
 
     /// <summary>Registers the services and builds the app with health and reflection mapped. The caller maps the
     /// gRPC services (Program.cs) and runs it.</summary>
@@ -33,8 +49,9 @@ public static class AugmentHost
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(sp => new DatasetRegistry(data, builder.Environment.ContentRootPath, AppContext.BaseDirectory, DecodeLimits.Default));
-        builder.Services.AddSingleton(new WorkerPool(options.MaxWorkers));
+        builder.Services.AddSingleton(_ => new WorkerPool(options.MaxWorkers));
         builder.Services.AddSingleton(new StreamGate(options.MaxConcurrentStreams));
+        builder.Services.AddSingleton<BatchStreamRunner>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxSendMessageSize = options.MaxSendMessageBytes;
@@ -45,6 +62,8 @@ public static class AugmentHost
         builder.Services.AddGrpcHealthChecks().AddCheck<DatasetsHealthCheck>("datasets");
 
         var app = builder.Build();
+        // Fail at startup, naming the setting, when the dataset configuration is wrong.
+        app.Services.GetRequiredService<DatasetRegistry>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -12,6 +12,7 @@ namespace Augment.Service.Images;
 /// <summary>The image side of <c>augment.v1.AugmentService</c>.</summary>
 internal sealed class AugmentGrpcService(
     DatasetRegistry registry,
+    BatchStreamRunner runner,
     IOptions<ServiceOptions> options,
     WorkerPool pool,
     StreamGate gate,
@@ -24,25 +25,20 @@ internal sealed class AugmentGrpcService(
     public override async Task StreamBatches(StreamBatchesRequest request, IServerStreamWriter<Batch> responseStream, ServerCallContext context)
     {
         using var slot = gate.Enter();
-        var plan = RpcErrors.Guard(() => BatchStreamPlan.Create(request, registry.Resolve(request.Dataset, request.Location), _options));
-        var builder = new BatchBuilder(plan, _options.MaxBatchBytes);
+        var plan = runner.Plan(request);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
         try
         {
-            await OrderedPump.RunAsync(
-                plan.Batches().AsAsync(),
-                builder.Build,
-                async (batch, _) =>
+            await runner.RunAsync(
+                plan,
+                async batch =>
                 {
                     // Only the client's token: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown the
                     // client must still receive the UNAVAILABLE status with its resume position.
                     await responseStream.WriteAsync(batch, context.CancellationToken).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
                 },
-                plan.Workers,
-                QueueDepth(plan.Workers),
-                pool,
                 linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -72,7 +68,7 @@ internal sealed class AugmentGrpcService(
                 (item, ct) => SingleImageAugmenter.Augment(item, limits, ct),
                 (response, _) => responseStream.WriteAsync(response, context.CancellationToken),
                 workers,
-                QueueDepth(workers),
+                runner.QueueDepth(workers),
                 pool,
                 linked.Token).ConfigureAwait(false);
         }
@@ -115,8 +111,6 @@ internal sealed class AugmentGrpcService(
         }
         return Task.FromResult(RpcErrors.Guard(() => DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
     }
-
-    private int QueueDepth(int workers) => _options.QueueDepth > 0 ? _options.QueueDepth : 2 * workers;
 
     private static async IAsyncEnumerable<ImageRequestItem> Items(IAsyncStreamReader<AugmentImagesRequest> requests,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -67,7 +67,8 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
         var chw = pipeline.OutputLayout == ImageLayout.Float32Chw;
         if (n == 0)
         {
-            payload.Images = TensorFactory.Wrap(chw ? DType.Float32 : DType.Uint8, [], 0);
+            // Every sample was skipped: a 4-D tensor with no elements, so clients can still reshape it.
+            payload.Images = TensorFactory.Wrap(chw ? DType.Float32 : DType.Uint8, [], 0, 0, 0, 0);
             return;
         }
         var first = outputs[0].Output.Image;
@@ -85,11 +86,12 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
         long per = pipeline.OutputByteCount(first);
         if (per * n > maxBatchBytes)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument,
+            throw RpcErrors.WithField(StatusCode.InvalidArgument,
                 $"batch_size: {n} samples of {per} bytes is {per * n} bytes, over the limit of {maxBatchBytes} (Augment:Service:MaxBatchBytes); " +
-                "lower batch_size or the output size"));
+                "lower batch_size or the output size");
         }
-        var data = new byte[per * n];
+        // Every byte is written below: skip zeroing the (large) buffer.
+        var data = GC.AllocateUninitializedArray<byte>((int)(per * n));
         for (var k = 0; k < n; k++)
         {
             pipeline.WriteOutput(outputs[k].Output.Image, data.AsSpan((int)(k * per), (int)per));

@@ -96,8 +96,23 @@ internal sealed class BatchStreamPlan
         var pipeline = PipelineCompiler.Compile(EffectiveSpec(request.Pipeline, request.Output, request.TargetWidth, request.TargetHeight));
         var workers = Math.Min(request.Workers > 0 ? request.Workers : options.DefaultStreamWorkers, options.MaxWorkers);
         var plan = new BatchStreamPlan(request, dataset, pipeline, planner, workers);
+        plan.CheckNotEmpty();
         plan.CheckStart();
         return plan;
+    }
+
+    private void CheckNotEmpty()
+    {
+        // Every epoch has the same size, so an epoch without batches means a stream without batches (and an
+        // unbounded one would spin forever).
+        var shardSamples = Planner.EpochSize > ShardIndex ? (Planner.EpochSize - ShardIndex + ShardCount - 1) / ShardCount : 0;
+        var batches = Request.DropLast ? shardSamples / Request.BatchSize : (shardSamples + Request.BatchSize - 1) / Request.BatchSize;
+        if (batches == 0)
+        {
+            throw new ArgumentException(
+                $"batch_size: {Request.BatchSize} leaves no batch in an epoch of {shardSamples} samples for shard {ShardIndex} of {ShardCount}" +
+                (Request.DropLast ? " with drop_last" : ""));
+        }
     }
 
     private void CheckStart()

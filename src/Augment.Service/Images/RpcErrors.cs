@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Augment.Core.Data;
 using Augment.Core.Pipelines;
 using Grpc.Core;
@@ -5,19 +6,39 @@ using Grpc.Core;
 namespace Augment.Service.Images;
 
 /// <summary>Maps failures to gRPC statuses whose messages name the field and the reason.</summary>
-internal static class RpcErrors
+internal static partial class RpcErrors
 {
+    /// <summary>Trailer holding the request field an error is about (for example "balance.class_weights[7]").</summary>
+    public const string FieldTrailer = "augment-field";
+
     /// <summary>INVALID_ARGUMENT.</summary>
-    public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+    public static RpcException Invalid(string message) => WithField(StatusCode.InvalidArgument, message);
 
     /// <summary>The status for a dataset failure.</summary>
-    public static RpcException From(DatasetException ex) => new(new Status(ex.Kind switch
+    public static RpcException From(DatasetException ex) => WithField(ex.Kind switch
     {
         DatasetErrorKind.NotFound => StatusCode.NotFound,
         DatasetErrorKind.PathRefused => StatusCode.PermissionDenied,
         DatasetErrorKind.InvalidArgument => StatusCode.InvalidArgument,
         _ => StatusCode.FailedPrecondition,
-    }, ex.Message));
+    }, ex.Message);
+
+    /// <summary>A status whose message starts with a request field path ("shard: ..."); the path also goes into the
+    /// <see cref="FieldTrailer"/> trailer so that clients can show it without parsing.</summary>
+    public static RpcException WithField(StatusCode code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var trailers = new Metadata();
+        var match = FieldPrefix().Match(message);
+        if (match.Success)
+        {
+            trailers.Add(FieldTrailer, match.Groups[1].Value);
+        }
+        return new RpcException(new Status(code, message), trailers);
+    }
+
+    [GeneratedRegex(@"^([a-z_][a-z0-9_]*(?:\[-?[0-9]+\])?(?:\.[a-z_][a-z0-9_]*(?:\[-?[0-9]+\])?)*(?:, [a-z_][a-z0-9_.]*)*): ")]
+    private static partial Regex FieldPrefix();
 
     /// <summary>INVALID_ARGUMENT listing every spec error with its path under <paramref name="field"/>.</summary>
     public static RpcException From(SpecException ex, string field)
@@ -28,7 +49,7 @@ internal static class RpcErrors
         var trailers = new Metadata();
         if (ex.Errors.Count > 0)
         {
-            trailers.Add("augment-field", $"{field}.{ex.Errors[0].Path}");
+            trailers.Add(FieldTrailer, $"{field}.{ex.Errors[0].Path}");
         }
         return new RpcException(new Status(StatusCode.InvalidArgument, $"invalid pipeline: {errors}"), trailers);
     }

@@ -178,6 +178,7 @@ public sealed class ImagesCommandTests : IDisposable
     [InlineData("--workers", "0", "--workers")]
     [InlineData("--quality", "101", "--quality")]
     [InlineData("--format", "gif", "--format")]
+    [InlineData("--png-level", "10", "--png-level")]
     public async Task Run_BadOptionValue_Exit2NamingOption(string option, string value, string expected)
     {
         WriteDataset(1);
@@ -254,5 +255,65 @@ public sealed class ImagesCommandTests : IDisposable
         Assert.True(cancelled.ExitCode == ImagesCommand.ExitCancelled, cancelled.ToString());
         Assert.Empty(Directory.GetFiles(_dir.Combine("out2"), "*.png", SearchOption.AllDirectories));
         Assert.Empty(File.ReadAllLines(_dir.Combine("out2", RunReport.ManifestName)));
+    }
+
+    [Fact]
+    public async Task Run_PngLevel_SamePixelsOtherSettingsRefusedOnResume()
+    {
+        WriteDataset(1);
+        Assert.Equal(0, (await RunImages(_dir.Combine("fast"), 2, "--png-level", "1")).ExitCode);
+        Assert.Equal(0, (await RunImages(_dir.Combine("default"), 2)).ExitCode);
+
+        var mixed = await RunImages(_dir.Combine("fast"), 2);
+
+        Assert.Equal(2, mixed.ExitCode);
+        var a = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(_dir.Combine("fast", "cats", "cat0_aug001.png"));
+        var b = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(_dir.Combine("default", "cats", "cat0_aug001.png"));
+        using (a)
+        using (b)
+        {
+            var pa = new byte[a.Width * a.Height * 3];
+            var pb = new byte[b.Width * b.Height * 3];
+            a.CopyPixelDataTo(pa);
+            b.CopyPixelDataTo(pb);
+            Assert.Equal(pa, pb);
+        }
+    }
+
+    [Fact]
+    public async Task Run_FormatSame_KeepsEachSourceFormat()
+    {
+        WriteDataset(1);
+        var run = await RunImages(_dir.Combine("out"), 1, "--format", "same");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([0xFF, 0xD8], File.ReadAllBytes(_dir.Combine("out", "cats", "cat0_aug000.jpg"))[..2]);
+        Assert.Equal([0x89, (byte)'P'], File.ReadAllBytes(_dir.Combine("out", "dogs", "small", "dog0_aug000.png"))[..2]);
+    }
+
+    [Fact]
+    public async Task Run_GreyInput_WritesEightBitGreyPng()
+    {
+        var path = _dir.Combine("in", "shirts", "a.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var grey = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.L8>(28, 28))
+        {
+            for (var y = 0; y < 28; y++)
+            {
+                for (var x = 0; x < 28; x++)
+                {
+                    grey[x, y] = new SixLabors.ImageSharp.PixelFormats.L8((byte)(x * 9));
+                }
+            }
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(grey, path);
+        }
+        var spec = Specs.Write(_dir.Combine("s.json"), """{"nodes":[{"randomCrop":{"width":28,"height":28,"padding":2}},{"p":0.5,"horizontalFlip":{}}]}""");
+
+        var run = await CliHarness.RunAsync(["images", "--input", Input, "--output", _dir.Combine("out"), "--pipeline", spec, "--copies", "2", "--seed", "3"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var png = File.ReadAllBytes(_dir.Combine("out", "shirts", "a_aug001.png"));
+        Assert.Equal(0, png[25]); // IHDR colour type 0: greyscale
+        Assert.Equal((28, 28), TestImages.SizeOf(_dir.Combine("out", "shirts", "a_aug001.png")));
     }
 }

@@ -70,4 +70,27 @@ public sealed class ImagesRunnerTests : IDisposable
         Assert.Single(result.Failures);
         Assert.Equal("y.png", result.Failures[0].Source);
     }
+
+    [Fact]
+    public async Task ExistingOutputs_CancelledResume_ListsEveryOutputOnDisk()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            TestImages.Write(_dir.Combine("in", $"img{i}.png"), variant: i);
+        }
+        var output = _dir.Combine("out");
+        await new ImagesRunner(Job(output, 2)).RunAsync(_ => { }, CancellationToken.None);
+        File.Delete(Path.Combine(output, "img1_aug002.png"));
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var runner = new ImagesRunner(Job(output, 2));
+
+        var result = await runner.RunAsync(_ => { }, cts.Token);
+        var existing = runner.ExistingOutputs();
+
+        Assert.True(result.Cancelled);
+        Assert.Empty(result.Entries);
+        Assert.Equal(11, existing.Count);
+        Assert.DoesNotContain(existing, e => e.Source == "img1.png" && e.Copy == 2);
+    }
 }

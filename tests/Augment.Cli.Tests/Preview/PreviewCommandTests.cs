@@ -25,7 +25,7 @@ public sealed class PreviewCommandTests : IDisposable
         var spec = Specs.Write(_dir.Combine("s.json"), """{"nodes":[{"randomResizedCrop":{"width":32,"height":24}},{"p":0.5,"horizontalFlip":{}}]}""");
         var output = _dir.Combine("sheet.png");
 
-        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "3x2", "--seed", "5", "--out", output]);
+        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "3x2", "--seed", "5", "--cell", "48", "--out", output]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((3 * 32 + 4 * 4, 2 * 24 + 3 * 4), TestImages.SizeOf(output));
@@ -42,6 +42,31 @@ public sealed class PreviewCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((2 * 50 + 3 * 4, 2 * 25 + 3 * 4), TestImages.SizeOf(output));
+    }
+
+    [Fact]
+    public async Task Run_SmallImage_EnlargesCellsByWholeFactor()
+    {
+        var image = TestImages.Write(_dir.Combine("a.png"), 28, 28);
+        var spec = Specs.Write(_dir.Combine("s.json"), """{"nodes":[{"p":0.5,"horizontalFlip":{}}]}""");
+        var output = _dir.Combine("sheet.png");
+
+        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "2x1", "--out", output]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal((2 * 224 + 3 * 4, 224 + 2 * 4), TestImages.SizeOf(output));
+        // Nearest-neighbour enlargement: each source pixel becomes an 8x8 block.
+        Assert.Equal(TestImages.PixelAt(output, 4 + 8 * 20, 4 + 8 * 10), TestImages.PixelAt(output, 4 + 8 * 20 + 7, 4 + 8 * 10 + 7));
+    }
+
+    [Theory]
+    [InlineData(224, 256, 1.0)]
+    [InlineData(28, 256, 8.0)]
+    [InlineData(100, 256, 2.0)]
+    [InlineData(512, 256, 0.5)]
+    public void CellScale_Sizes_DownscaleOrWholeEnlargement(int longest, int cell, double expected)
+    {
+        Assert.Equal(expected, Augment.Cli.Commands.Preview.ContactSheet.CellScale(longest, cell));
     }
 
     [Fact]
@@ -68,7 +93,7 @@ public sealed class PreviewCommandTests : IDisposable
         File.WriteAllText(boxes, """[{"x1":4,"y1":8,"x2":20,"y2":30,"label":1}]""");
         var output = _dir.Combine("sheet.png");
 
-        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "1x1", "--boxes", boxes, "--out", output]);
+        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "1x1", "--cell", "64", "--boxes", boxes, "--out", output]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         // Flipped: x in [44, 60); the cell starts at (4, 4). Label 1 is cyan, with a black inner line.
@@ -86,7 +111,7 @@ public sealed class PreviewCommandTests : IDisposable
         var spec = Specs.Write(_dir.Combine("s.json"), """{"nodes":[{"horizontalFlip":{}}]}""");
         var output = _dir.Combine("sheet.png");
 
-        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "1x1", "--out", output]);
+        var run = await CliHarness.RunAsync(["preview", "--pipeline", spec, "--image", image, "--grid", "1x1", "--cell", "64", "--out", output]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(new Rgb24(128, 128, 128), TestImages.PixelAt(output, 4 + 44, 4 + 8));

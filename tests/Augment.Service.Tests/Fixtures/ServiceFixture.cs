@@ -52,7 +52,15 @@ public sealed class ServiceFixture : IAsyncLifetime, IAsyncDisposable
     public static async Task<ServiceFixture> StartAsync(IDictionary<string, string?>? overrides = null, string[]? args = null)
     {
         var fixture = new ServiceFixture(overrides ?? new Dictionary<string, string?>(), args);
-        await fixture.InitializeAsync();
+        try
+        {
+            await fixture.InitializeAsync();
+        }
+        catch
+        {
+            await fixture.DisposeAsync();
+            throw;
+        }
         return fixture;
     }
 

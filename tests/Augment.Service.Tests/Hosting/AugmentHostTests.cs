@@ -62,6 +62,14 @@ public sealed class AugmentHostTests(ServiceFixture service) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Build_BadDatasetKind_FailsAtStartupNamingTheSetting()
+    {
+        var ex = await Assert.ThrowsAsync<Augment.Core.Data.DatasetException>(() => ServiceFixture.StartAsync(
+            new Dictionary<string, string?> { ["Augment:Data:Datasets:x:Kind"] = "csv", ["Augment:Data:Datasets:x:Path"] = "/tmp" }));
+        Assert.Contains("Augment:Data:Datasets:x:Kind", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Defaults_AreConsistent()
     {
         var options = new ServiceOptions();

@@ -7,7 +7,7 @@ public sealed class OrderedPumpTests
     [Fact]
     public async Task RunAsync_ItemsFinishOutOfOrder_AreWrittenInSourceOrder()
     {
-        var pool = new WorkerPool(4);
+        using var pool = new WorkerPool(4);
         var written = new List<int>();
         await OrderedPump.RunAsync(
             Enumerable.Range(0, 40).AsAsync(),
@@ -21,7 +21,7 @@ public sealed class OrderedPumpTests
     [Fact]
     public async Task RunAsync_WorkFails_ThrowsAfterEarlierItemsAndStopsAllWork()
     {
-        var pool = new WorkerPool(2);
+        using var pool = new WorkerPool(2);
         var written = new List<int>();
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => OrderedPump.RunAsync(
             Enumerable.Range(0, 1000).AsAsync(),
@@ -37,7 +37,7 @@ public sealed class OrderedPumpTests
     [Fact]
     public async Task RunAsync_Cancelled_ReturnsOnlyAfterRunningWorkStopped()
     {
-        var pool = new WorkerPool(2);
+        using var pool = new WorkerPool(2);
         using var cts = new CancellationTokenSource();
         var running = 0;
         var task = OrderedPump.RunAsync(
@@ -74,7 +74,7 @@ public sealed class OrderedPumpTests
     [Fact]
     public async Task RunAsync_SlowWriter_ProducesAtMostQueuePlusWorkersAhead()
     {
-        var pool = new WorkerPool(2);
+        using var pool = new WorkerPool(2);
         var produced = 0;
         var maxAhead = 0;
         var written = 0;

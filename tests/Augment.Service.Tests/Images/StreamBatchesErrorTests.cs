@@ -24,6 +24,10 @@ public sealed class StreamBatchesErrorTests(ServiceFixture service) : IClassFixt
         { new StreamBatchesRequest { BatchSize = 1, Start = new StreamPosition { Epoch = -1 } }, StatusCode.InvalidArgument, "start:" },
         { new StreamBatchesRequest { BatchSize = 1000, Start = new StreamPosition { Batch = 6 } }, StatusCode.InvalidArgument, "start.batch: 6 is beyond epoch 0, which has 4 batches" },
         { new StreamBatchesRequest { BatchSize = 1, TargetWidth = 10 }, StatusCode.InvalidArgument, "target_width, target_height: set both" },
+        { new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 50, DropLast = true, Unbounded = true }, StatusCode.InvalidArgument,
+            "batch_size: 50 leaves no batch in an epoch of 45 samples for shard 0 of 1 with drop_last" },
+        { new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 1, Shard = new Shard { Index = 45, Count = 46 } }, StatusCode.InvalidArgument,
+            "batch_size: 1 leaves no batch in an epoch of 0 samples for shard 45 of 46" },
         { new StreamBatchesRequest { Dataset = "nope", BatchSize = 1 }, StatusCode.NotFound, "dataset: no dataset named \"nope\" (available: broken, " },
         { new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 1, Balance = new Balance { Mode = BalanceMode.ClassWeights, ClassWeights = { [7] = 2 } } },
             StatusCode.InvalidArgument, "balance.class_weights[7]: no class with label 7" },
@@ -60,6 +64,24 @@ public sealed class StreamBatchesErrorTests(ServiceFixture service) : IClassFixt
         });
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal("pipeline.nodes[1].p", ex.Trailers.GetValue("augment-field"));
+    }
+
+    [Theory]
+    [InlineData("balance.class_weights[7]")]
+    [InlineData("location.path")]
+    [InlineData("target_width, target_height")]
+    [InlineData("shard")]
+    public async Task StreamBatches_FieldError_CarriesFieldTrailer(string field)
+    {
+        var request = field switch
+        {
+            "balance.class_weights[7]" => new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 1, Balance = new Balance { Mode = BalanceMode.ClassWeights, ClassWeights = { [7] = 1 } } },
+            "location.path" => new StreamBatchesRequest { Location = new DatasetLocation { Root = "test", Path = "a/../b" }, BatchSize = 1 },
+            "target_width, target_height" => new StreamBatchesRequest { BatchSize = 1, TargetHeight = 3 },
+            _ => new StreamBatchesRequest { BatchSize = 1, Shard = new Shard { Index = -1, Count = 2 } },
+        };
+        var ex = await Fails(request);
+        Assert.Equal(field, ex.Trailers.GetValue("augment-field"));
     }
 
     [Fact]

@@ -64,6 +64,29 @@ public sealed class StreamBatchesTests(ServiceFixture service) : IClassFixture<S
     }
 
     [Fact]
+    public async Task StreamBatches_DifferentBatchSizes_GiveEachSampleTheSameBytes()
+    {
+        static async Task<Dictionary<long, byte[]>> BySample(AugmentService.AugmentServiceClient client, int batchSize)
+        {
+            var batches = await client.ReadAllAsync(new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = batchSize, Seed = 4, Pipeline = Streams.RandomPipeline(6) });
+            var result = new Dictionary<long, byte[]>();
+            foreach (var b in batches)
+            {
+                var keys = b.Keys.Int64s();
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    result[keys[k]] = b.Image.Images.Data.Span.Slice(k * 36, 36).ToArray();
+                }
+            }
+            return result;
+        }
+        var small = await BySample(service.Client, 4);
+        var large = await BySample(service.Client, 45);
+        Assert.Equal(45, small.Count);
+        Assert.All(small, kv => Assert.Equal(kv.Value, large[kv.Key]));
+    }
+
+    [Fact]
     public async Task StreamBatches_ThreeShards_PartitionEveryEpochExactly()
     {
         var all = new List<Batch>();

@@ -94,7 +94,9 @@ public sealed class StreamLimitsTests
     public async Task StreamBatches_ServerShutsDown_UnavailableWithResumePosition()
     {
         var service = await ServiceFixture.StartAsync();
-        using var call = service.Client.StreamBatches(new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 5, Unbounded = true, Workers = 1 });
+        // A channel of its own: the fixture disposes its channel when it stops.
+        using var channel = service.CreateChannel();
+        using var call = new AugmentService.AugmentServiceClient(channel).StreamBatches(new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 5, Unbounded = true, Workers = 1 });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         var stop = service.DisposeAsync();
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -17,11 +17,14 @@ internal sealed class ImageFileEncoder
 {
     private readonly Configuration _config;
     private readonly int _quality;
+    private readonly PngCompressionLevel _pngLevel;
 
-    /// <summary>Creates an encoder; <paramref name="quality"/> is the JPEG quality (1..100).</summary>
-    public ImageFileEncoder(int quality)
+    /// <summary>Creates an encoder; <paramref name="quality"/> is the JPEG quality (1..100), <paramref name="pngLevel"/>
+    /// the PNG (zlib) compression level 0..9.</summary>
+    public ImageFileEncoder(int quality, int pngLevel = 6)
     {
         _quality = quality;
+        _pngLevel = (PngCompressionLevel)Math.Clamp(pngLevel, 0, 9);
         _config = Configuration.Default.Clone();
         _config.MaxDegreeOfParallelism = 1;
     }
@@ -33,7 +36,7 @@ internal sealed class ImageFileEncoder
         ArgumentNullException.ThrowIfNull(image);
         IImageEncoder encoder = extension switch
         {
-            ".png" => new PngEncoder(),
+            ".png" => new PngEncoder { CompressionLevel = _pngLevel },
             ".jpg" => new JpegEncoder { Quality = _quality },
             ".bmp" => new BmpEncoder(),
             ".gif" => new GifEncoder(),

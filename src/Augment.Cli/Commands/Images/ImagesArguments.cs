@@ -4,6 +4,9 @@ namespace Augment.Cli.Commands.Images;
 internal sealed record ImagesArguments(
     string Input, string Output, string Pipeline, int Copies, ulong Seed, int Workers, string Format, int Quality, bool Overwrite)
 {
+    /// <summary>PNG compression level 0..9.</summary>
+    public int PngLevel { get; init; } = 6;
+
     /// <summary>The output format (valid after <see cref="Validate"/> returned no problems).</summary>
     public OutputFormat ParsedFormat => Format.ToLowerInvariant() switch
     {
@@ -27,6 +30,10 @@ internal sealed record ImagesArguments(
         if (Quality is < 1 or > 100)
         {
             problems.Add($"--quality: must lie within [1, 100], got {Quality}");
+        }
+        if (PngLevel is < 0 or > 9)
+        {
+            problems.Add($"--png-level: must lie within [0, 9], got {PngLevel}");
         }
         if (Format.ToLowerInvariant() is not ("png" or "jpeg" or "jpg" or "same"))
         {

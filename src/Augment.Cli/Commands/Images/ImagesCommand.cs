@@ -27,9 +27,10 @@ internal static class ImagesCommand
         var workers = new Option<int>("--workers") { Description = "Parallel workers", DefaultValueFactory = _ => Environment.ProcessorCount };
         var format = new Option<string>("--format") { Description = "Output format: png (lossless, default), jpeg, or same (the source's format)", DefaultValueFactory = _ => "png" };
         var quality = new Option<int>("--quality") { Description = "JPEG quality 1..100", DefaultValueFactory = _ => 90 };
+        var pngLevel = new Option<int>("--png-level") { Description = "PNG (zlib) compression level 0..9: lower is faster, larger", DefaultValueFactory = _ => 6 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Regenerate outputs that already exist (default: skip them, so an interrupted run resumes)" };
         var command = new Command("images", "Augment every image of a folder tree N times into another folder");
-        foreach (var o in new Option[] { input, output, pipeline, copies, seed, workers, format, quality, overwrite })
+        foreach (var o in new Option[] { input, output, pipeline, copies, seed, workers, format, quality, pngLevel, overwrite })
         {
             command.Options.Add(o);
         }
@@ -38,10 +39,19 @@ internal static class ImagesCommand
             var args = new ImagesArguments(
                 parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(pipeline)!,
                 parseResult.GetValue(copies), parseResult.GetValue(seed), parseResult.GetValue(workers),
-                parseResult.GetValue(format)!, parseResult.GetValue(quality), parseResult.GetValue(overwrite));
-            return RunAsync(args, CliConsole.From(parseResult), ct);
+                parseResult.GetValue(format)!, parseResult.GetValue(quality), parseResult.GetValue(overwrite))
+            {
+                PngLevel = parseResult.GetValue(pngLevel),
+            };
+            return RunWithSignalsAsync(args, CliConsole.From(parseResult), ct);
         });
         return command;
+    }
+
+    private static async Task<int> RunWithSignalsAsync(ImagesArguments args, CliConsole console, CancellationToken ct)
+    {
+        using var signals = new TerminationSignals(ct);
+        return await RunAsync(args, console, signals.Token).ConfigureAwait(false);
     }
 
     /// <summary>Runs the command with parsed arguments; returns the exit code.</summary>
@@ -70,24 +80,33 @@ internal static class ImagesCommand
         }
         var outputRoot = Path.GetFullPath(args.Output);
         var format = args.ParsedFormat;
-        var settings = RunSettings.Of(compiled.Spec, args.Seed, format, args.Quality);
+        var settings = RunSettings.Of(compiled.Spec, args.Seed, format, format == OutputFormat.Png ? args.PngLevel : args.Quality);
         if (!args.Overwrite && RunSettings.Read(outputRoot) is { } previous && settings.Difference(previous) is { } diff)
         {
             console.Fail($"--output {args.Output} holds outputs made with {diff}; use another --output or --overwrite");
             return ExitBadInput;
         }
         var sources = SourceScanner.Scan(args.Input, out var ignored);
-        Directory.CreateDirectory(outputRoot);
-        AtomicFile.RemoveStaleTemps(outputRoot);
-        settings.Write(outputRoot);
+        try
+        {
+            Directory.CreateDirectory(outputRoot);
+            AtomicFile.RemoveStaleTemps(outputRoot);
+            settings.Write(outputRoot);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Fail($"--output: cannot write to {args.Output}: {ex.Message}");
+            return ExitBadInput;
+        }
         if (compiled.OutputLayout == Augment.Contracts.V1.ImageLayout.Float32Chw)
         {
             console.Out.WriteLine("note: the spec's float32 output layout and normalisation apply to tensors, not image files; files hold the uint8 result.");
         }
         var job = new ImagesJob(sources, outputRoot, compiled, args.Seed, args.Copies, args.Workers,
-            new OutputNaming(sources, format), new ImageFileEncoder(args.Quality), args.Overwrite);
-        var result = await RunWithProgressAsync(new ImagesRunner(job), sources.Count * args.Copies, console, cancellationToken).ConfigureAwait(false);
-        RunReport.WriteManifest(outputRoot, result.Entries);
+            new OutputNaming(sources, format), new ImageFileEncoder(args.Quality, args.PngLevel), args.Overwrite);
+        var runner = new ImagesRunner(job);
+        var result = await RunWithProgressAsync(runner, sources.Count * args.Copies, console, cancellationToken).ConfigureAwait(false);
+        RunReport.WriteManifest(outputRoot, runner.ExistingOutputs());
         RunReport.WriteFailures(outputRoot, result.Failures);
         ImagesSummary.Print(console, result, sources.Count, ignored, outputRoot);
         return result.Cancelled ? ExitCancelled : result.Failures.Count > 0 ? ExitSomeFailed : 0;

@@ -40,6 +40,24 @@ internal sealed class ImagesRunner
         return new ImagesResult([.. state.Entries], [.. state.Failures], state.Written, state.Skipped, cancelled);
     }
 
+    /// <summary>Manifest entries for every (source, copy) whose output file exists now, whichever run wrote it.</summary>
+    public IReadOnlyList<ManifestEntry> ExistingOutputs()
+    {
+        var entries = new List<ManifestEntry>();
+        foreach (var source in _job.Sources)
+        {
+            for (var k = 0; k < _job.Copies; k++)
+            {
+                var rel = _job.Naming.RelativeOutput(source, k);
+                if (File.Exists(Path.Combine(_job.OutputRoot, rel)))
+                {
+                    entries.Add(Entry(source, k, rel));
+                }
+            }
+        }
+        return entries;
+    }
+
     private void ProcessSource(SourceFile source, RunState state, CancellationToken token)
     {
         var pending = new List<(int Copy, string Relative, string Full)>();

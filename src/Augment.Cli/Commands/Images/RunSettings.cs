@@ -13,12 +13,11 @@ internal sealed record RunSettings(string SpecSha256, ulong Seed, string Format,
     /// <summary>File name in the output root.</summary>
     public const string FileName = "augment-run.json";
 
-    /// <summary>Settings of a run.</summary>
+    /// <summary>Settings of a run; <paramref name="quality"/> is the JPEG quality, or the PNG level for PNG output.</summary>
     public static RunSettings Of(Pipeline spec, ulong seed, OutputFormat format, int quality)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(SpecJson.Format(spec)));
-        return new RunSettings(Convert.ToHexStringLower(hash), seed, format.ToString().ToLowerInvariant(),
-            format == OutputFormat.Png ? 0 : quality);
+        return new RunSettings(Convert.ToHexStringLower(hash), seed, format.ToString().ToLowerInvariant(), quality);
     }
 
     /// <summary>Reads the settings stored in <paramref name="outputRoot"/>, or null when none (or unreadable).</summary>

@@ -8,8 +8,9 @@ using SixLabors.ImageSharp.Processing;
 namespace Augment.Cli.Commands.Preview;
 
 /// <summary>Lays out augmented variants of one sample on a grid: cell k (row-major) holds the pipeline's output for
-/// key (seed, 0, k). Every cell uses the same scale (so sizes compare), at most <c>maxCell</c> pixels on a side;
-/// boxes are drawn as outlines in a colour per label.</summary>
+/// key (seed, 0, k). Every cell uses the same scale (so sizes compare): variants larger than <c>maxCell</c> pixels are
+/// scaled down to fit, small ones (such as 28x28) are enlarged by a whole factor (nearest neighbour, at most 8x) while
+/// they still fit; boxes are drawn as outlines in a colour per label.</summary>
 internal sealed class ContactSheet
 {
     /// <summary>Pixels between cells and around the sheet.</summary>
@@ -42,7 +43,7 @@ internal sealed class ContactSheet
         }
         var maxW = variants.Max(v => v.Image.Width);
         var maxH = variants.Max(v => v.Image.Height);
-        var scale = Math.Min(1.0, (double)MaxCell / Math.Max(maxW, maxH));
+        var scale = CellScale(Math.Max(maxW, maxH), MaxCell);
         var cellW = Math.Max(1, (int)Math.Round(maxW * scale));
         var cellH = Math.Max(1, (int)Math.Round(maxH * scale));
         var (sheetW, sheetH) = SheetSize(cellW, cellH);
@@ -58,7 +59,7 @@ internal sealed class ContactSheet
             var h = Math.Clamp((int)Math.Round(v.Image.Height * scale), 1, cellH);
             var x0 = Gap + (k % Grid.Columns) * (cellW + Gap) + (cellW - w) / 2;
             var y0 = Gap + (k / Grid.Columns) * (cellH + Gap) + (cellH - h) / 2;
-            Blit(sheet, Scale(ToRgb(v.Image), w, h), x0, y0);
+            Blit(sheet, Scale(ToRgb(v.Image), w, h, scale > 1), x0, y0);
             if (drawBoxes)
             {
                 var sx = (float)w / v.Image.Width;
@@ -91,7 +92,11 @@ internal sealed class ContactSheet
         return rgb;
     }
 
-    private static ImageBuffer Scale(ImageBuffer image, int width, int height)
+    /// <summary>The scale applied to every variant when the largest side is <paramref name="longest"/> pixels.</summary>
+    public static double CellScale(int longest, int maxCell) =>
+        longest > maxCell ? (double)maxCell / longest : Math.Clamp(maxCell / longest, 1, 8);
+
+    private static ImageBuffer Scale(ImageBuffer image, int width, int height, bool enlarge)
     {
         if (image.Width == width && image.Height == height)
         {
@@ -100,7 +105,7 @@ internal sealed class ContactSheet
         var config = Configuration.Default.Clone();
         config.MaxDegreeOfParallelism = 1;
         using var img = Image.LoadPixelData<Rgb24>(config, image.Pixels, image.Width, image.Height);
-        img.Mutate(c => c.Resize(width, height, KnownResamplers.Triangle));
+        img.Mutate(c => c.Resize(width, height, enlarge ? KnownResamplers.NearestNeighbor : KnownResamplers.Triangle));
         var result = new ImageBuffer(width, height, 3);
         img.CopyPixelDataTo(result.Pixels);
         return result;

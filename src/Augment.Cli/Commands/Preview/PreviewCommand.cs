@@ -18,7 +18,7 @@ internal static class PreviewCommand
         var grid = new Option<string>("--grid") { Description = "Grid COLUMNSxROWS; cell k (row-major) is variant k, key (seed, 0, k)", DefaultValueFactory = _ => "4x4" };
         var seed = new Option<ulong>("--seed") { Description = "Seed", DefaultValueFactory = _ => 0UL };
         var boxes = new Option<string?>("--boxes") { Description = "Boxes JSON: [{\"x1\":…,\"y1\":…,\"x2\":…,\"y2\":…,\"label\":0}, …] in source pixels" };
-        var cell = new Option<int>("--cell") { Description = "Largest cell side in pixels (variants are scaled down to fit)", DefaultValueFactory = _ => 256 };
+        var cell = new Option<int>("--cell") { Description = "Cell size in pixels: larger variants are scaled down to fit, small ones enlarged by a whole factor (up to 8x)", DefaultValueFactory = _ => 256 };
         var command = new Command("preview", "Write a contact sheet of augmented variants of one image");
         foreach (var o in new Option[] { pipeline, image, output, grid, seed, boxes, cell })
         {
@@ -69,7 +69,15 @@ internal static class PreviewCommand
             return ImagesCommand.ExitBadInput;
         }
         var sheet = new ContactSheet(size.Value, args.Cell).Render(compiled, sample, args.Seed, args.Boxes is not null);
-        AtomicFile.WriteAllBytes(args.Out, new ImageFileEncoder(90).Encode(sheet, ".png"));
+        try
+        {
+            AtomicFile.WriteAllBytes(args.Out, new ImageFileEncoder(90).Encode(sheet, ".png"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Fail($"--out: cannot write {args.Out}: {ex.Message}");
+            return ImagesCommand.ExitSomeFailed;
+        }
         console.Out.WriteLine($"wrote {args.Out} ({sheet.Width}x{sheet.Height}, {size.Value.Cells} variants)");
         return 0;
     }

@@ -20,14 +20,23 @@ internal static class SpecOpsCommand
     public static int Run(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var table = new Table().AddColumn("operation").AddColumn("parameters");
+        var table = new Table().AddColumn("operation").AddColumn("JSON key").AddColumn("parameters");
         foreach (var (op, parameters) in OperationCatalog.Describe())
         {
             var text = parameters.Count == 0 ? "-" : string.Join(", ", parameters.Select(p => $"{p.Name}: {p.Type}"));
-            table.AddRow(Markup.Escape(op), Markup.Escape(text));
+            table.AddRow(Markup.Escape(op), Markup.Escape(CamelCase(op)), Markup.Escape(text));
         }
         console.Out.Write(table);
         console.Out.WriteLine("Every node also takes \"id\" (string, keys its random stream) and \"p\" (probability, default 1).");
+        console.Out.WriteLine("JSON accepts snake_case or camelCase names (proto3 JSON mapping); ranges are {\"min\": a, \"max\": b}.");
         return 0;
+    }
+
+    /// <summary>The proto3 JSON (lowerCamelCase) name of a snake_case field name.</summary>
+    public static string CamelCase(string snake)
+    {
+        ArgumentNullException.ThrowIfNull(snake);
+        var parts = snake.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }

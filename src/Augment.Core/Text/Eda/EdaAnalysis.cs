@@ -1,15 +1,20 @@
 namespace Augment.Core.Text.Eda;
 
 /// <summary>What every variant of one sentence shares, computed once per sentence: the distinct lookup
-/// keys (in order of first appearance), each word's key number, each key's synonyms and stop-word flag.</summary>
+/// keys (in order of first appearance), each word's key number and each key's stop-word flag. Synonyms
+/// are fetched per key on first use only (most variants touch a few words). Not thread-safe: one per call.</summary>
 internal sealed class EdaAnalysis
 {
-    private EdaAnalysis(EdaSentence sentence, SynonymTable table, int[] keyIds, string[][] synonyms, bool[] stop, int[] nonStop)
+    private readonly string[] _keys;
+    private readonly string[]?[] _synonyms;
+
+    private EdaAnalysis(EdaSentence sentence, SynonymTable table, int[] keyIds, string[] keys, bool[] stop, int[] nonStop)
     {
         Sentence = sentence;
         Table = table;
         KeyIds = keyIds;
-        Synonyms = synonyms;
+        _keys = keys;
+        _synonyms = new string[]?[keys.Length];
         Stop = stop;
         NonStop = nonStop;
     }
@@ -21,8 +26,8 @@ internal sealed class EdaAnalysis
     /// <summary>Word i has distinct key KeyIds[i].</summary>
     public int[] KeyIds { get; }
 
-    /// <summary>Synonyms of each distinct key (without the key itself).</summary>
-    public string[][] Synonyms { get; }
+    /// <summary>Number of distinct keys.</summary>
+    public int DistinctCount => _keys.Length;
 
     /// <summary>Whether each distinct key is a stop word.</summary>
     public bool[] Stop { get; }
@@ -30,34 +35,49 @@ internal sealed class EdaAnalysis
     /// <summary>The distinct keys that are not stop words, in order of first appearance.</summary>
     public int[] NonStop { get; }
 
+    /// <summary>Synonyms of distinct key <paramref name="id"/> (without the key itself).</summary>
+    public string[] SynonymsOf(int id) => _synonyms[id] ??= Table.Get(_keys[id]);
+
     public static EdaAnalysis Create(EdaSentence sentence, SynonymTable table)
     {
         var ids = new int[sentence.Count];
-        var distinct = new Dictionary<string, int>(sentence.Count, StringComparer.Ordinal);
         var keys = new List<string>(sentence.Count);
+        Dictionary<string, int>? distinct = sentence.Count > 24 ? new(sentence.Count, StringComparer.Ordinal) : null;
         for (var i = 0; i < ids.Length; i++)
         {
             var key = sentence.Keys[i];
-            if (!distinct.TryGetValue(key, out var id))
+            int id;
+            if (distinct is null)
+            {
+                id = keys.IndexOf(key);
+            }
+            else if (!distinct.TryGetValue(key, out id))
+            {
+                id = -1;
+            }
+            if (id < 0)
             {
                 id = keys.Count;
-                distinct[key] = id;
+                distinct?.Add(key, id);
                 keys.Add(key);
             }
             ids[i] = id;
         }
-        var synonyms = new string[keys.Count][];
         var stop = new bool[keys.Count];
-        var nonStop = new List<int>(keys.Count);
+        var nonStop = 0;
         for (var d = 0; d < keys.Count; d++)
         {
-            synonyms[d] = table.Get(keys[d]);
             stop[d] = StopWords.Contains(keys[d]);
+            nonStop += stop[d] ? 0 : 1;
+        }
+        var candidates = new int[nonStop];
+        for (int d = 0, j = 0; d < keys.Count; d++)
+        {
             if (!stop[d])
             {
-                nonStop.Add(d);
+                candidates[j++] = d;
             }
         }
-        return new EdaAnalysis(sentence, table, ids, synonyms, stop, [.. nonStop]);
+        return new EdaAnalysis(sentence, table, ids, [.. keys], stop, candidates);
     }
 }

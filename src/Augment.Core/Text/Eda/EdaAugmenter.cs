@@ -54,25 +54,37 @@ public sealed class EdaAugmenter
         ArgumentNullException.ThrowIfNull(text);
         var sentence = Options.Tokenization == EdaTokenization.Reference ? ReferenceTokenizer.Tokenize(text) : PreserveTokenizer.Tokenize(text);
         var sb = new StringBuilder(text.Length + 32);
-        var results = new List<AugmentedText>();
-        if (sentence.Count > 0)
+        var plan = sentence.Count > 0 ? Plan(key) : [];
+        var results = new AugmentedText[plan.Length + (Options.KeepOriginal ? 1 : 0)];
+        if (plan.Length > 0)
         {
-            var plan = Plan(key);
-            var analysis = plan.Any(op => op is EdaOperation.SynonymReplacement or EdaOperation.RandomInsertion)
-                ? EdaAnalysis.Create(sentence, _synonyms)
-                : null;
+            var analysis = NeedsSynonyms(plan) ? EdaAnalysis.Create(sentence, _synonyms) : null;
+            var sampleKey = key.Value;
             for (var k = 0; k < plan.Length; k++)
             {
-                var rng = key.For(SplitMix64.Combine(VariantStream, (ulong)k));
-                results.Add(new AugmentedText(Apply(plan[k], sentence, analysis, ref rng, sb), plan[k], k));
+                // Same generator as key.For(Combine(VariantStream, k)), without recomputing the sample key.
+                var rng = new Rng(SplitMix64.Combine(sampleKey, SplitMix64.Combine(VariantStream, (ulong)k)));
+                results[k] = new AugmentedText(Apply(plan[k], sentence, analysis, ref rng, sb), plan[k], k);
             }
         }
         if (Options.KeepOriginal)
         {
             var original = Options.Tokenization == EdaTokenization.Reference ? EdaKernels.Join(sentence.Words, sentence.Gaps, sb) : text;
-            results.Add(new AugmentedText(original, EdaOperation.Original, -1));
+            results[^1] = new AugmentedText(original, EdaOperation.Original, -1);
         }
         return results;
+    }
+
+    private static bool NeedsSynonyms(EdaOperation[] plan)
+    {
+        foreach (var op in plan)
+        {
+            if (op is EdaOperation.SynonymReplacement or EdaOperation.RandomInsertion)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Which operation each variant uses: every enabled operation contributes floor(num_aug/4)+1
@@ -80,12 +92,13 @@ public sealed class EdaAugmenter
     /// each with probability num_aug / candidates).</summary>
     internal EdaOperation[] Plan(SampleKey key)
     {
-        var candidates = (EdaOperation[])_candidates.Clone();
+        Span<EdaOperation> candidates = _candidates.Length <= 1024 ? stackalloc EdaOperation[_candidates.Length] : new EdaOperation[_candidates.Length];
+        _candidates.CopyTo(candidates);
         var rng = key.For(PlanStream);
-        rng.Shuffle(candidates.AsSpan());
+        rng.Shuffle(candidates);
         if (Options.NumAug >= 1)
         {
-            return candidates[..Math.Min((int)Options.NumAug, candidates.Length)];
+            return candidates[..Math.Min((int)Options.NumAug, candidates.Length)].ToArray();
         }
         var keepProbability = candidates.Length == 0 ? 0 : Options.NumAug / candidates.Length;
         var kept = new List<EdaOperation>();

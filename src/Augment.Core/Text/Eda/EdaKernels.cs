@@ -12,16 +12,18 @@ internal static class EdaKernels
     /// random synonym. Candidates are the distinct words in random order; words without synonyms are passed over.</summary>
     public static string SynonymReplacement(EdaAnalysis a, int n, ref Rng rng, StringBuilder sb)
     {
-        var order = a.NonStop.ToArray();
-        rng.Shuffle(order.AsSpan());
-        var chosen = new string?[a.Synonyms.Length];
+        const int StackLimit = 256;
+        var order = a.NonStop.Length <= StackLimit ? stackalloc int[a.NonStop.Length] : new int[a.NonStop.Length];
+        a.NonStop.CopyTo(order);
+        rng.Shuffle(order);
+        string?[]? chosen = null;
         var replaced = 0;
         foreach (var d in order)
         {
-            var options = a.Synonyms[d];
+            var options = a.SynonymsOf(d);
             if (options.Length >= 1)
             {
-                chosen[d] = options[rng.NextInt(options.Length)];
+                (chosen ??= new string?[a.DistinctCount])[d] = options[rng.NextInt(options.Length)];
                 replaced++;
             }
             if (replaced >= n)
@@ -33,7 +35,7 @@ internal static class EdaKernels
         sb.Clear().Append(s.Gaps[0]);
         for (var i = 0; i < s.Count; i++)
         {
-            var synonym = chosen[a.KeyIds[i]];
+            var synonym = chosen?[a.KeyIds[i]];
             sb.Append(synonym is null ? s.Words[i] : MatchCase(s.Words[i], synonym));
             sb.Append(s.Gaps[i + 1]);
         }
@@ -45,9 +47,13 @@ internal static class EdaKernels
     public static string RandomInsertion(EdaAnalysis a, int n, bool skipStopWords, ref Rng rng, StringBuilder sb)
     {
         var s = a.Sentence;
-        var words = new List<string>(s.Words);
-        var ids = new List<int>(a.KeyIds);
-        var gaps = new List<string>(s.Gaps);
+        var words = new string[s.Count + n];
+        var ids = new int[s.Count + n];
+        var gaps = new string[s.Count + n + 1];
+        s.Words.CopyTo(words, 0);
+        a.KeyIds.CopyTo(ids, 0);
+        s.Gaps.CopyTo(gaps, 0);
+        var count = s.Count;
         for (var round = 0; round < n; round++)
         {
             string[] options = [];
@@ -55,7 +61,7 @@ internal static class EdaKernels
             var gaveUp = false;
             while (options.Length < 1)
             {
-                var j = rng.NextInt(words.Count);
+                var j = rng.NextInt(count);
                 options = Options(a, words[j], ids[j], skipStopWords);
                 tries++;
                 if (tries >= 10)
@@ -69,19 +75,23 @@ internal static class EdaKernels
                 continue;
             }
             var synonym = options[rng.NextInt(options.Length)];
-            var position = rng.NextInt(words.Count);
-            words.Insert(position, synonym);
-            ids.Insert(position, -1);
-            gaps.Insert(position + 1, " ");
+            var position = rng.NextInt(count);
+            Array.Copy(words, position, words, position + 1, count - position);
+            Array.Copy(ids, position, ids, position + 1, count - position);
+            Array.Copy(gaps, position + 1, gaps, position + 2, count - position);
+            words[position] = synonym;
+            ids[position] = -1;
+            gaps[position + 1] = " ";
+            count++;
         }
-        return Join(words, gaps, sb);
+        return Join(words.AsSpan(0, count), gaps.AsSpan(0, count + 1), sb);
     }
 
     private static string[] Options(EdaAnalysis a, string word, int id, bool skipStopWords)
     {
         if (id >= 0)
         {
-            return skipStopWords && a.Stop[id] ? [] : a.Synonyms[id];
+            return skipStopWords && a.Stop[id] ? [] : a.SynonymsOf(id);
         }
         var key = PreserveTokenizer.Key(word);
         return skipStopWords && StopWords.Contains(key) ? [] : a.Table.Get(key);
@@ -91,16 +101,16 @@ internal static class EdaKernels
     /// swap is abandoned after the reference's limit of redraws.</summary>
     public static string RandomSwap(EdaSentence s, int n, ref Rng rng, StringBuilder sb)
     {
-        var words = new List<string>(s.Words);
+        var words = (string[])s.Words.Clone();
         for (var round = 0; round < n; round++)
         {
-            var first = rng.NextInt(words.Count);
+            var first = rng.NextInt(words.Length);
             var second = first;
             var counter = 0;
             var abandoned = false;
             while (second == first)
             {
-                second = rng.NextInt(words.Count);
+                second = rng.NextInt(words.Length);
                 counter++;
                 if (counter > 3)
                 {
@@ -158,10 +168,10 @@ internal static class EdaKernels
     }
 
     /// <summary>gap0 word0 gap1 ... word(n-1) gap(n).</summary>
-    internal static string Join(IReadOnlyList<string> words, IReadOnlyList<string> gaps, StringBuilder sb)
+    internal static string Join(ReadOnlySpan<string> words, ReadOnlySpan<string> gaps, StringBuilder sb)
     {
         sb.Clear().Append(gaps[0]);
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
         {
             sb.Append(words[i]).Append(gaps[i + 1]);
         }

@@ -37,11 +37,11 @@ internal static class PreserveTokenizer
                     break;
                 }
             }
-            gaps.Add(text[gapStart..start]);
+            gaps.Add(Gap(text, gapStart, start));
             words.Add(text[start..i]);
             gapStart = i;
         }
-        gaps.Add(text[gapStart..]);
+        gaps.Add(Gap(text, gapStart, text.Length));
         var wordArray = words.ToArray();
         var keys = new string[wordArray.Length];
         for (var w = 0; w < keys.Length; w++)
@@ -50,6 +50,14 @@ internal static class PreserveTokenizer
         }
         return new EdaSentence(wordArray, keys, [.. gaps]);
     }
+
+    /// <summary>The text between two words; the common single space and empty gaps are not allocated.</summary>
+    private static string Gap(string text, int start, int end) => (end - start) switch
+    {
+        0 => "",
+        1 when text[start] == ' ' => " ",
+        _ => text[start..end],
+    };
 
     /// <summary>The lookup key of a word: lower-case, ’ read as '.</summary>
     internal static string Key(string word)
@@ -60,6 +68,12 @@ internal static class PreserveTokenizer
 
     private static bool IsWordAt(string text, int index, out int length)
     {
+        var c = text[index];
+        if (c < 128)
+        {
+            length = 1;
+            return char.IsAsciiLetterOrDigit(c);
+        }
         if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out length) != System.Buffers.OperationStatus.Done)
         {
             length = Math.Max(1, length);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Augment.Core.Text.Eda;
 
 /// <summary>The reference's <c>get_only_chars</c> followed by <c>split(' ')</c>: apostrophes (' and ’)
@@ -8,8 +6,9 @@ internal static class ReferenceTokenizer
 {
     public static EdaSentence Tokenize(string text)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
+        var words = new List<string>(text.Length / 5 + 1);
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
             if (c is '\'' or '\u2019')
@@ -19,17 +18,17 @@ internal static class ReferenceTokenizer
             var lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c >= 128 ? char.ToLowerInvariant(c) : c;
             if (lower is >= 'a' and <= 'z')
             {
-                current.Append(lower);
+                buffer[length++] = lower;
             }
-            else if (current.Length > 0)
+            else if (length > 0)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                words.Add(new string(buffer[..length]));
+                length = 0;
             }
         }
-        if (current.Length > 0)
+        if (length > 0)
         {
-            words.Add(current.ToString());
+            words.Add(new string(buffer[..length]));
         }
         var array = words.ToArray();
         return new EdaSentence(array, array, SpaceGaps(array.Length));

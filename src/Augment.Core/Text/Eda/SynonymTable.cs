@@ -32,16 +32,18 @@ internal sealed class SynonymTable(SynonymLexicon lexicon, EdaTokenization token
 
     private string[] Compute(string key)
     {
-        var raw = Lexicon.Lookup(key);
+        var raw = new List<string>();
+        Lexicon.CollectRaw(key, raw);
         if (raw.Count == 0)
         {
             return [];
         }
         var list = new List<string>(raw.Count);
+        var seen = new HashSet<string>(raw.Count, StringComparer.Ordinal);
         foreach (var synonym in raw)
         {
             var normal = tokenization == EdaTokenization.Reference ? ReferenceClean(synonym) : synonym;
-            if (normal.Length == 0 || string.Equals(normal, key, StringComparison.OrdinalIgnoreCase) || list.Contains(normal))
+            if (normal.Length == 0 || string.Equals(normal, key, StringComparison.OrdinalIgnoreCase) || !seen.Add(normal))
             {
                 continue;
             }
@@ -54,6 +56,10 @@ internal sealed class SynonymTable(SynonymLexicon lexicon, EdaTokenization token
     /// a–z and space dropped; then runs of spaces collapsed and the ends trimmed (as its final clean-up does).</summary>
     internal static string ReferenceClean(string synonym)
     {
+        if (IsClean(synonym))
+        {
+            return synonym;
+        }
         var sb = new StringBuilder(synonym.Length);
         foreach (var c in synonym.ToLowerInvariant())
         {
@@ -71,5 +77,35 @@ internal sealed class SynonymTable(SynonymLexicon lexicon, EdaTokenization token
             }
         }
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>True when <paramref name="s"/> is already lower-case a–z words separated by single spaces.</summary>
+    private static bool IsClean(string s)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+        var previousSpace = false;
+        foreach (var c in s)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+                previousSpace = true;
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                previousSpace = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

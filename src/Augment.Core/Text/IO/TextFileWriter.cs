@@ -28,7 +28,7 @@ public sealed class TextFileWriter : IAsyncDisposable
         _format = format;
         _textColumn = textColumn;
         _labelColumn = labelColumn;
-        _writer = new StreamWriter(new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true), Utf8LineReader.Utf8NoBom, 1 << 16);
+        _writer = new StreamWriter(new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), Utf8LineReader.Utf8NoBom, 1 << 16);
         _writer.NewLine = "\n";
     }
 
@@ -48,19 +48,29 @@ public sealed class TextFileWriter : IAsyncDisposable
         return writer;
     }
 
-    /// <summary>Writes one record.</summary>
-    public Task WriteAsync(string label, string text, bool labelIsJsonLiteral, CancellationToken cancellationToken)
+    /// <summary>Writes one record into the buffer (64 KiB; full buffers are written through to the temporary file).</summary>
+    public void Write(string label, string text, bool labelIsJsonLiteral)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(text);
         Written++;
-        var line = _format switch
+        switch (_format)
         {
-            TextFormat.Tsv => TextFileReader.TsvField(label) + "\t" + TextFileReader.TsvField(text),
-            TextFormat.Csv => CsvParser.Quote(label) + "," + CsvParser.Quote(text),
-            _ => Json(label, text, labelIsJsonLiteral),
-        };
-        return _writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+            case TextFormat.Tsv:
+                _writer.Write(TextFileReader.TsvField(label));
+                _writer.Write('\t');
+                _writer.Write(TextFileReader.TsvField(text));
+                break;
+            case TextFormat.Csv:
+                _writer.Write(CsvParser.Quote(label));
+                _writer.Write(',');
+                _writer.Write(CsvParser.Quote(text));
+                break;
+            default:
+                _writer.Write(Json(label, text, labelIsJsonLiteral));
+                break;
+        }
+        _writer.Write('\n');
     }
 
     private string Json(string label, string text, bool labelIsJsonLiteral)

@@ -17,6 +17,13 @@ internal static class Morphy
     public static List<string> BaseForms(string form, WordNetPart part, WordNetPos pos)
     {
         var results = new List<string>(2);
+        BaseForms(form, part, pos, results);
+        return results;
+    }
+
+    /// <summary>Appends the lemmas of <paramref name="form"/> to <paramref name="results"/> (which must be empty).</summary>
+    public static void BaseForms(string form, WordNetPart part, WordNetPos pos, List<string> results)
+    {
         if (part.Exceptions.TryGetValue(form, out var bases))
         {
             AddIfLemma(form, part, results);
@@ -24,7 +31,7 @@ internal static class Morphy
             {
                 AddIfLemma(b, part, results);
             }
-            return results;
+            return;
         }
         var rules = Rules(pos);
         AddIfLemma(form, part, results);
@@ -45,7 +52,6 @@ internal static class Morphy
                 AddIfLemma(f, part, results);
             }
         }
-        return results;
     }
 
     private static void AddIfLemma(string form, WordNetPart part, List<string> results)

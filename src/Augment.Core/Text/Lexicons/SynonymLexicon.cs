@@ -11,6 +11,10 @@ public abstract class SynonymLexicon
     /// duplicates. Multi-word synonyms use spaces. The list may contain the word itself; callers drop it.</summary>
     public abstract IReadOnlyList<string> Lookup(string word);
 
+    /// <summary>Appends the synonyms of <paramref name="word"/> to <paramref name="sink"/>, possibly with
+    /// duplicates; callers that de-duplicate anyway use this to skip a pass.</summary>
+    internal virtual void CollectRaw(string word, List<string> sink) => sink.AddRange(Lookup(word));
+
     /// <summary>The WordNet 3.0 lexicon embedded in this assembly (loaded once, then shared).</summary>
     public static SynonymLexicon EmbeddedWordNet() => EmbeddedWordNetHolder.Instance;
 

@@ -16,6 +16,30 @@ internal sealed class WordNetLexicon(WordNetDatabase database, string name) : Sy
     internal WordNetDatabase Database { get; } = database;
 
     /// <inheritdoc />
+    internal override void CollectRaw(string word, List<string> sink)
+    {
+        if (word.Length == 0 || word.Length > MaxWordLength)
+        {
+            return;
+        }
+        var key = word.ToLowerInvariant();
+        var forms = new List<string>(4);
+        foreach (var pos in AllPos)
+        {
+            var part = Database.Part(pos);
+            forms.Clear();
+            Morphy.BaseForms(key, part, pos, forms);
+            foreach (var form in forms)
+            {
+                foreach (var id in part.Index[form])
+                {
+                    sink.AddRange(part.Synsets[id]);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public override IReadOnlyList<string> Lookup(string word)
     {
         ArgumentNullException.ThrowIfNull(word);

@@ -15,8 +15,8 @@ public class TextFileWriterTests
         var path = dir.File("out");
         await using (var writer = await TextFileWriter.CreateAsync(path, format))
         {
-            await writer.WriteAsync("a", "one two", false, CancellationToken.None);
-            await writer.WriteAsync("b", "x\ty", false, CancellationToken.None);
+            writer.Write("a", "one two", false);
+            writer.Write("b", "x\ty", false);
             await writer.CommitAsync(CancellationToken.None);
         }
         Assert.Equal(expected, await File.ReadAllTextAsync(path));
@@ -29,7 +29,7 @@ public class TextFileWriterTests
         var path = dir.File("out.jsonl");
         await using (var writer = await TextFileWriter.CreateAsync(path, TextFormat.Jsonl))
         {
-            await writer.WriteAsync("3", "é \"q\"", true, CancellationToken.None);
+            writer.Write("3", "é \"q\"", true);
             await writer.CommitAsync(CancellationToken.None);
         }
         Assert.Equal("{\"label\":3,\"text\":\"é \\\"q\\\"\"}\n", await File.ReadAllTextAsync(path));
@@ -42,7 +42,7 @@ public class TextFileWriterTests
         var path = dir.Write("out.tsv", "previous\n");
         await using (var writer = await TextFileWriter.CreateAsync(path, TextFormat.Tsv))
         {
-            await writer.WriteAsync("a", "b", false, CancellationToken.None);
+            writer.Write("a", "b", false);
         }
         Assert.Equal("previous\n", await File.ReadAllTextAsync(path));
         Assert.Single(Directory.GetFiles(dir.Path));

@@ -5,6 +5,7 @@ namespace Augment.Core.Tests.Text.Lexicons;
 public class WordNetLexiconTests
 {
     private static readonly SynonymLexicon Embedded = SynonymLexicon.EmbeddedWordNet();
+    private static readonly Lazy<SynonymLexicon> Folder = new(() => SynonymLexicon.FromWordNetDatabase(TestLexicons.WordNetFolder));
 
     [Fact]
     public void Lookup_Noun_ReturnsSynsetLemmasWithSpaces()
@@ -58,7 +59,7 @@ public class WordNetLexiconTests
     [Fact]
     public void FromWordNetDatabase_DebianWordNet_MatchesEmbeddedLexicon()
     {
-        var folder = SynonymLexicon.FromWordNetDatabase(TestLexicons.WordNetFolder);
+        var folder = Folder.Value;
         var words = new[] { "dog", "dogs", "ran", "running", "better", "best", "geese", "quickly", "bank", "banks", "happier", "wolves", "mice", "church", "churches", "able" };
         foreach (var word in words)
         {
@@ -70,9 +71,9 @@ public class WordNetLexiconTests
     }
 
     [Fact]
-    public void FromWordNetDatabase_EveryNounIndexEntry_MatchesEmbedded()
+    public void FromWordNetDatabase_EveryIndexEntrySynsetAndException_MatchesEmbedded()
     {
-        var folder = (WordNetLexicon)SynonymLexicon.FromWordNetDatabase(TestLexicons.WordNetFolder);
+        var folder = (WordNetLexicon)Folder.Value;
         var embedded = (WordNetLexicon)Embedded;
         foreach (var pos in new[] { WordNetPos.Noun, WordNetPos.Verb, WordNetPos.Adjective, WordNetPos.Adverb })
         {

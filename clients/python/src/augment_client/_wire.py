@@ -1,0 +1,142 @@
+"""A small protobuf wire-format reader for ``augment.v1.Batch``.
+
+Parsing a batch with the generated message class would copy every tensor twice (into protobuf's
+arena, then into a new ``bytes`` on field access). This reader walks the bytes gRPC delivered and
+hands out ``memoryview`` slices of them, so the numpy arrays of a batch are views of the received
+message itself. Small sub-messages (epoch info, skipped samples, text and tabular payloads) are
+parsed with the generated classes. Unknown fields are skipped, as protobuf requires.
+"""
+
+from __future__ import annotations
+
+from google.protobuf.message import DecodeError
+
+from .tensors import view
+from .v1 import service_pb2
+
+_VARINT, _I64, _LEN, _I32 = 0, 1, 2, 5
+
+
+def _varint(buf, pos: int) -> tuple[int, int]:
+    result = 0
+    shift = 0
+    while True:
+        try:
+            b = buf[pos]
+        except IndexError:
+            raise DecodeError("truncated varint") from None
+        pos += 1
+        result |= (b & 0x7F) << shift
+        if b < 0x80:
+            return result, pos
+        shift += 7
+        if shift >= 70:
+            raise DecodeError("varint too long")
+
+
+def _int64(value: int) -> int:
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+def fields(buf, start: int, end: int):
+    """Yields ``(field_number, wire_type, value)``; for length-delimited fields value is ``(start, end)``."""
+    pos = start
+    while pos < end:
+        key, pos = _varint(buf, pos)
+        number, wire = key >> 3, key & 7
+        if wire == _VARINT:
+            value, pos = _varint(buf, pos)
+        elif wire == _LEN:
+            length, pos = _varint(buf, pos)
+            value = (pos, pos + length)
+            pos += length
+        elif wire == _I64:
+            value = None
+            pos += 8
+        elif wire == _I32:
+            value = None
+            pos += 4
+        else:
+            raise DecodeError(f"unsupported wire type {wire} for field {number}")
+        if pos > end:
+            raise DecodeError(f"field {number} runs past the end of its message")
+        yield number, wire, value
+
+
+def tensor(buf, mv: memoryview, span: tuple[int, int], field: str):
+    """A numpy view of the ``Tensor`` message at ``span``."""
+    dtype = 0
+    shape: list[int] = []
+    data = mv[0:0]
+    for number, wire, value in fields(buf, *span):
+        if number == 1 and wire == _VARINT:
+            dtype = value
+        elif number == 2 and wire == _LEN:  # packed
+            pos, end = value
+            while pos < end:
+                dim, pos = _varint(buf, pos)
+                shape.append(_int64(dim))
+        elif number == 2 and wire == _VARINT:
+            shape.append(_int64(value))
+        elif number == 3 and wire == _LEN:
+            data = mv[value[0]:value[1]]
+    return view(dtype, shape, data, field)
+
+
+def parse_batch(raw: bytes):
+    """Parses one serialized ``Batch`` into an :class:`augment_client.Batch` whose arrays view ``raw``."""
+    from .batch import Batch  # local import: batch.py imports this module's users
+
+    mv = memoryview(raw)
+    epoch = batch_index = 0
+    indices = labels = keys = images = None
+    boxes = None
+    epoch_info = None
+    skipped = []
+    text = tabular = None
+    for number, wire, value in fields(raw, 0, len(raw)):
+        if number == 1 and wire == _VARINT:
+            epoch = _int64(value)
+        elif number == 2 and wire == _VARINT:
+            batch_index = _int64(value)
+        elif wire != _LEN:
+            continue
+        elif number == 3:
+            indices = tensor(raw, mv, value, "indices")
+        elif number == 4:
+            labels = tensor(raw, mv, value, "labels")
+        elif number == 5:
+            keys = tensor(raw, mv, value, "keys")
+        elif number == 6:
+            epoch_info = service_pb2.EpochInfo.FromString(mv[value[0]:value[1]])
+        elif number == 7:
+            skipped.append(service_pb2.SkippedSample.FromString(mv[value[0]:value[1]]))
+        elif number == 10:
+            images, boxes = _image_payload(raw, mv, value)
+        elif number == 11:
+            text = service_pb2.TextPayload.FromString(mv[value[0]:value[1]])
+        elif number == 12:
+            tabular = service_pb2.TabularPayload.FromString(mv[value[0]:value[1]])
+    return Batch(epoch=epoch, batch_index=batch_index, indices=indices, labels=labels, keys=keys,
+                 images=images, boxes=boxes, epoch_info=epoch_info, skipped=skipped,
+                 text=text, tabular=tabular, nbytes=len(raw))
+
+
+def _image_payload(buf, mv, span):
+    images = None
+    boxes = []
+    for number, wire, value in fields(buf, *span):
+        if wire != _LEN:
+            continue
+        if number == 1:
+            images = tensor(buf, mv, value, "image.images")
+        elif number == 2:
+            i = len(boxes)
+            b = lab = None
+            for n2, w2, v2 in fields(buf, *value):
+                if w2 == _LEN and n2 == 1:
+                    b = tensor(buf, mv, v2, f"image.boxes[{i}].boxes")
+                elif w2 == _LEN and n2 == 2:
+                    lab = tensor(buf, mv, v2, f"image.boxes[{i}].labels")
+            boxes.append((b, lab))
+    return images, (boxes or None)

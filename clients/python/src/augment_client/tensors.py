@@ -1,0 +1,56 @@
+"""``augment.v1.Tensor`` <-> numpy.
+
+Tensors are little-endian and row-major, so a tensor's bytes become a numpy array with
+``np.frombuffer`` (no copy): the array is a read-only view of the received message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .v1 import tensor_pb2
+
+__all__ = ["DTYPES", "to_numpy", "from_numpy", "view"]
+
+#: Wire dtype -> numpy dtype (explicitly little-endian).
+DTYPES: dict[int, np.dtype] = {
+    tensor_pb2.DTYPE_UINT8: np.dtype("<u1"),
+    tensor_pb2.DTYPE_INT32: np.dtype("<i4"),
+    tensor_pb2.DTYPE_INT64: np.dtype("<i8"),
+    tensor_pb2.DTYPE_FLOAT32: np.dtype("<f4"),
+    tensor_pb2.DTYPE_FLOAT64: np.dtype("<f8"),
+}
+
+
+def view(dtype: int, shape: Sequence[int], data, field: str = "tensor") -> np.ndarray:
+    """A numpy view of ``data`` (any buffer) with the wire ``dtype`` and ``shape``; checks the byte count."""
+    np_dtype = DTYPES.get(dtype)
+    if np_dtype is None:
+        raise ValueError(f"{field}.dtype: unsupported value {dtype}")
+    shape = tuple(int(s) for s in shape)
+    count = 1
+    for s in shape:
+        if s < 0:
+            raise ValueError(f"{field}.shape: negative dimension in {shape}")
+        count *= s
+    size = memoryview(data).nbytes
+    if size != count * np_dtype.itemsize:
+        raise ValueError(f"{field}.data: {size} bytes, but shape {shape} of {np_dtype} needs {count * np_dtype.itemsize}")
+    return np.frombuffer(data, dtype=np_dtype).reshape(shape)
+
+
+def to_numpy(tensor: tensor_pb2.Tensor, field: str = "tensor") -> np.ndarray:
+    """A numpy array over the bytes of a parsed ``Tensor`` message (read-only; no copy beyond protobuf's own)."""
+    return view(tensor.dtype, tensor.shape, tensor.data, field)
+
+
+def from_numpy(array: np.ndarray) -> tensor_pb2.Tensor:
+    """A ``Tensor`` message holding ``array`` (copied as little-endian, row-major bytes)."""
+    array = np.asarray(array)
+    for wire, dtype in DTYPES.items():
+        if array.dtype.kind == dtype.kind and array.dtype.itemsize == dtype.itemsize:
+            data = np.ascontiguousarray(array, dtype=dtype).tobytes()
+            return tensor_pb2.Tensor(dtype=wire, shape=list(array.shape), data=data)
+    raise ValueError(f"unsupported dtype {array.dtype}: use uint8, int32, int64, float32 or float64")
