@@ -7,6 +7,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Augment.Contracts.V1;
 using Augment.Service.Images;
+using Augment.Service.Batches;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Cbert.CbertCommand.Create();
         yield return Images.ImagesCommand.Create();
         yield return Preview.PreviewCommand.Create();
         yield return Spec.SpecCommand.Create();

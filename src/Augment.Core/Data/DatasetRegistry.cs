@@ -43,6 +43,11 @@ internal sealed class DatasetRegistry
                 continue;
             }
             var kind = ParseKind(ds.Kind, path, $"Augment:Data:Datasets:{name}:Kind");
+            if (kind is DatasetKind.Text or DatasetKind.Tabular)
+            {
+                // Served by the service's stream-dataset catalog.
+                continue;
+            }
             if (kind == DatasetKind.Idx)
             {
                 var labels = string.IsNullOrWhiteSpace(ds.Labels) ? "" : Path.GetFullPath(ds.Labels, baseDirectory);
@@ -92,6 +97,10 @@ internal sealed class DatasetRegistry
 
     private IImageDataset GetByLocation(DatasetLocation location)
     {
+        if (location.Kind is DatasetKind.Text or DatasetKind.Tabular)
+        {
+            throw new DatasetException(DatasetErrorKind.InvalidArgument, "location.kind: text and tabular datasets are configured by name only");
+        }
         var full = _roots.Resolve(location.Root, location.Path);
         var kind = location.Kind == DatasetKind.Unspecified ? (File.Exists(full) ? DatasetKind.Idx : DatasetKind.ImageFolder) : location.Kind;
         var display = $"{location.Root}:{location.Path}";
@@ -124,12 +133,15 @@ internal sealed class DatasetRegistry
             IdxDataset.Open(name, images, labels.Length > 0 ? labels : IdxDataset.LabelsPathFor(images), classes));
     }
 
-    private static DatasetKind ParseKind(string text, string path, string field) =>
+    /// <summary>The kind configured for a dataset (text and tabular included).</summary>
+    public static DatasetKind ParseKind(string text, string path, string field) =>
         text.Trim().ToUpperInvariant() switch
         {
             "" => File.Exists(path) ? DatasetKind.Idx : DatasetKind.ImageFolder,
             "IDX" => DatasetKind.Idx,
             "IMAGE-FOLDER" or "IMAGE_FOLDER" or "IMAGEFOLDER" => DatasetKind.ImageFolder,
-            _ => throw new DatasetException(DatasetErrorKind.InvalidArgument, $"{field}: \"{text}\" is not idx or image-folder"),
+            "TEXT" => DatasetKind.Text,
+            "TABULAR" => DatasetKind.Tabular,
+            _ => throw new DatasetException(DatasetErrorKind.InvalidArgument, $"{field}: \"{text}\" is not idx, image-folder, text or tabular"),
         };
 }

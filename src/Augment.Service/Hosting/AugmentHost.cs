@@ -51,7 +51,8 @@ public static class AugmentHost
         builder.Services.AddSingleton(sp => new DatasetRegistry(data, builder.Environment.ContentRootPath, AppContext.BaseDirectory, DecodeLimits.Default));
         builder.Services.AddSingleton(_ => new WorkerPool(options.MaxWorkers));
         builder.Services.AddSingleton(new StreamGate(options.MaxConcurrentStreams));
-        builder.Services.AddSingleton<BatchStreamRunner>();
+        builder.Services.AddSingleton(sp => new Batches.StreamDatasetCatalog(data, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton<Batches.BatchStreamRunner>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxSendMessageSize = options.MaxSendMessageBytes;
@@ -64,6 +65,7 @@ public static class AugmentHost
         var app = builder.Build();
         // Fail at startup, naming the setting, when the dataset configuration is wrong.
         app.Services.GetRequiredService<DatasetRegistry>();
+        app.Services.GetRequiredService<Batches.StreamDatasetCatalog>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

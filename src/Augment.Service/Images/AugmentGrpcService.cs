@@ -4,6 +4,7 @@ using Augment.Core.Data;
 using Augment.Core.Imaging;
 using Augment.Core.Pipelines;
 using Augment.Service.Hosting;
+using Augment.Service.Batches;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace Augment.Service.Images;
 /// <summary>The image side of <c>augment.v1.AugmentService</c>.</summary>
 internal sealed class AugmentGrpcService(
     DatasetRegistry registry,
+    StreamDatasetCatalog catalog,
     BatchStreamRunner runner,
     IOptions<ServiceOptions> options,
     WorkerPool pool,
@@ -19,24 +21,32 @@ internal sealed class AugmentGrpcService(
     IHostApplicationLifetime lifetime,
     ILogger<AugmentGrpcService> logger) : AugmentService.AugmentServiceBase
 {
+    /// <summary>How long a pending network write may still wait after shutdown starts. A client that keeps reading gets
+    /// its batches and the UNAVAILABLE status with the resume position; one that stopped reading has its stream aborted
+    /// after this grace instead of holding the host for its whole shutdown timeout.</summary>
+    internal static readonly TimeSpan ShutdownWriteGrace = TimeSpan.FromSeconds(1);
+
     private readonly ServiceOptions _options = options.Value;
 
     /// <inheritdoc />
     public override async Task StreamBatches(StreamBatchesRequest request, IServerStreamWriter<Batch> responseStream, ServerCallContext context)
     {
         using var slot = gate.Enter();
-        var plan = runner.Plan(request);
+        var plan = runner.Plan(request, context.CancellationToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
+        using var writes = WriteCancellation(context.CancellationToken);
+        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
         {
             await runner.RunAsync(
                 plan,
                 async batch =>
                 {
-                    // Only the client's token: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown the
-                    // client must still receive the UNAVAILABLE status with its resume position.
-                    await responseStream.WriteAsync(batch, context.CancellationToken).ConfigureAwait(false);
+                    // Not the stop token itself: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown a
+                    // reading client must still receive the UNAVAILABLE status with its resume position. A write still
+                    // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
+                    await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
                 },
                 linked.Token).ConfigureAwait(false);
@@ -48,7 +58,7 @@ internal sealed class AugmentGrpcService(
         }
         catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
         {
-            logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Dataset.Name);
+            logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Source.Name);
             throw new RpcException(new Status(StatusCode.Internal, $"batch production failed: {ex.Message}"));
         }
     }
@@ -61,12 +71,14 @@ internal sealed class AugmentGrpcService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var workers = Math.Min(_options.DefaultStreamWorkers, _options.MaxWorkers);
         var limits = DecodeLimits.Default;
+        using var writes = WriteCancellation(context.CancellationToken);
+        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
         {
             await OrderedPump.RunAsync(
                 Items(requestStream, linked.Token),
                 (item, ct) => SingleImageAugmenter.Augment(item, limits, ct),
-                (response, _) => responseStream.WriteAsync(response, context.CancellationToken),
+                (response, _) => responseStream.WriteAsync(response, writes.Token),
                 workers,
                 runner.QueueDepth(workers),
                 pool,
@@ -83,6 +95,9 @@ internal sealed class AugmentGrpcService(
         }
     }
 
+    private static CancellationTokenSource WriteCancellation(CancellationToken callToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(callToken);
+
     /// <inheritdoc />
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
     {
@@ -92,6 +107,17 @@ internal sealed class AugmentGrpcService(
             try
             {
                 response.Datasets.Add(DatasetInfoFactory.From(registry.Get(name)));
+            }
+            catch (DatasetException ex)
+            {
+                response.Datasets.Add(new DatasetInfo { Name = name, Description = $"unavailable: {ex.Message}" });
+            }
+        }
+        foreach (var name in catalog.Names)
+        {
+            try
+            {
+                response.Datasets.Add(catalog.Find(name)!.Describe());
             }
             catch (DatasetException ex)
             {
@@ -109,7 +135,9 @@ internal sealed class AugmentGrpcService(
         {
             throw RpcErrors.Invalid("name: give a dataset name or a location");
         }
-        return Task.FromResult(RpcErrors.Guard(() => DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
+        return Task.FromResult(RpcErrors.Guard(() => request.Location is null && catalog.Find(request.Name) is { } stream
+            ? stream.Describe()
+            : DatasetInfoFactory.From(registry.Resolve(request.Name, request.Location))));
     }
 
     private static async IAsyncEnumerable<ImageRequestItem> Items(IAsyncStreamReader<AugmentImagesRequest> requests,
@@ -132,7 +160,7 @@ internal sealed class AugmentGrpcService(
                 }
                 var current = spec;
                 var currentOutput = output;
-                pipeline = RpcErrors.Guard(() => PipelineCompiler.Compile(BatchStreamPlan.EffectiveSpec(current, currentOutput, 0, 0)),
+                pipeline = RpcErrors.Guard(() => PipelineCompiler.Compile(ImageStreamSource.EffectiveSpec(current, currentOutput, 0, 0)),
                     $"messages[{position}].pipeline");
             }
             if (pipeline is null)

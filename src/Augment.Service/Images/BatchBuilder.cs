@@ -1,14 +1,16 @@
 using Augment.Contracts.V1;
 using Augment.Core.Data;
 using Augment.Core.Imaging;
+using Augment.Core.Pipelines;
 using Augment.Core.Randomness;
+using Augment.Service.Batches;
 using Grpc.Core;
 
 namespace Augment.Service.Images;
 
 /// <summary>Builds one batch message: loads, augments (keyed by seed, epoch and key index) and packs the samples
 /// into tensors. Pure with respect to its inputs, so any worker may build any batch.</summary>
-internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
+internal sealed class BatchBuilder(BatchStreamPlan plan, IImageDataset dataset, ImagePipeline pipeline, long maxBatchBytes) : IBatchBuilder
 {
     /// <summary>Builds <paramref name="work"/>.</summary>
     /// <exception cref="RpcException">DATA_LOSS for an undecodable sample under the FAIL policy; FAILED_PRECONDITION when sample
@@ -16,7 +18,6 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
     public Batch Build(BatchWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var dataset = plan.Dataset;
         var outputs = new List<(PlannedSample Sample, AugmentSample Output)>(work.Samples.Length);
         var batch = new Batch { Epoch = work.Epoch, BatchIndex = work.BatchIndex, EpochInfo = work.Info };
         foreach (var sample in work.Samples)
@@ -39,7 +40,7 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
                     $"sample {sample.Index} of dataset \"{dataset.Name}\" cannot be loaded: {reason} (set on_decode_error = SKIP to skip such samples)"));
             }
             var key = new SampleKey(plan.Request.Seed, work.Epoch, sample.KeyIndex(dataset.Count));
-            outputs.Add((sample, plan.Pipeline.Run(input, key)));
+            outputs.Add((sample, pipeline.Run(input, key)));
         }
         Pack(batch, outputs);
         return batch;
@@ -55,15 +56,14 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
         {
             var s = outputs[k].Sample;
             indices[k] = s.Index;
-            labels[k] = plan.Dataset.Labels[s.Index];
-            keys[k] = s.KeyIndex(plan.Dataset.Count);
+            labels[k] = dataset.Labels[s.Index];
+            keys[k] = s.KeyIndex(dataset.Count);
         }
         batch.Indices = TensorFactory.Int64(indices);
         batch.Labels = TensorFactory.Int64(labels);
         batch.Keys = TensorFactory.Int64(keys);
         var payload = new ImagePayload();
         batch.Image = payload;
-        var pipeline = plan.Pipeline;
         var chw = pipeline.OutputLayout == ImageLayout.Float32Chw;
         if (n == 0)
         {
@@ -99,7 +99,7 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, long maxBatchBytes)
         payload.Images = chw
             ? TensorFactory.Wrap(DType.Float32, data, n, first.Channels, first.Height, first.Width)
             : TensorFactory.Wrap(DType.Uint8, data, n, first.Height, first.Width, first.Channels);
-        if (plan.Dataset.HasBoxes)
+        if (dataset.HasBoxes)
         {
             foreach (var (_, output) in outputs)
             {

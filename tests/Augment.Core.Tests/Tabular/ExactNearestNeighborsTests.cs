@@ -23,10 +23,10 @@ public class ExactNearestNeighborsTests
             .Select(j => (j, d: TabularTestData.SquaredDistance(queries.Row(q), reference.Row(j))))
             .OrderBy(t => t.d).ThenBy(t => t.j).Take(k).Select(t => t.j).ToArray();
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 60)]
     public bool Search_AnyShape_EqualsBruteForceWithIndexTieBreak(int seed, byte rows, byte cols, byte kRaw, bool discrete)
     {
-        var n = rows % 70 + 2;
+        var n = rows % 120 + 2;
         var d = cols % 13 + 1;
         var k = kRaw % (n - 1) + 1;
         // Discrete values make many exact ties, which must go to the lower index.
@@ -34,6 +34,38 @@ public class ExactNearestNeighborsTests
         var self = Enumerable.Range(0, n).ToArray();
         var table = ExactNearestNeighbors.Search(x, x, k, self, 2, CancellationToken.None);
         return Enumerable.Range(0, n).All(q => table.Of(q).SequenceEqual(Brute(x, x, q, k, q)));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1e8, 1.0)]
+    [InlineData(1e8, 1e-6)]
+    [InlineData(0.0, 1e-150)]
+    public void Search_OffsetsAndScales_EqualsBruteForce(double offset, double scale)
+    {
+        // Large offsets and tiny scales stress the dot-product pass: its error bound must send every query it
+        // cannot prove to the direct kernel, so the answer always equals the direct brute force.
+        var x = Random(400, 8, 9);
+        for (var i = 0; i < x.Data.Length; i++)
+        {
+            x.Data[i] = offset + scale * x.Data[i];
+        }
+        var self = Enumerable.Range(0, x.Rows).ToArray();
+        var table = ExactNearestNeighbors.Search(x, x, 5, self, 2, CancellationToken.None);
+        for (var q = 0; q < x.Rows; q++)
+        {
+            Assert.Equal(Brute(x, x, q, 5, q), table.Of(q).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Search_ExpectTies_SameAnswerAsDotPass()
+    {
+        var x = Random(300, 12, 10, 3);
+        var self = Enumerable.Range(0, x.Rows).ToArray();
+        var dot = ExactNearestNeighbors.Search(x, x, 6, self, 2, CancellationToken.None);
+        var direct = ExactNearestNeighbors.Search(x, x, 6, self, 2, CancellationToken.None, expectTies: true);
+        Assert.Equal(direct.Indices, dot.Indices);
     }
 
     [Fact]

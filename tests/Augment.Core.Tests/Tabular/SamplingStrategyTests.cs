@@ -13,6 +13,7 @@ public class SamplingStrategyTests
     [InlineData("0.5", SamplingStrategyKind.Ratio)]
     [InlineData("a=3,b:4", SamplingStrategyKind.Targets)]
     [InlineData("a,b", SamplingStrategyKind.Classes)]
+    [InlineData("[1]", SamplingStrategyKind.Classes)]
     public void Parse_Forms_GiveKind(string text, SamplingStrategyKind kind)
     {
         Assert.Equal(kind, SamplingStrategy.Parse(text).Kind);

@@ -68,7 +68,7 @@ internal static class TabularTestData
         for (var i = 0; i < a.Length; i++)
         {
             var e = a[i] - b[i];
-            s += e * e;
+            s = Math.FusedMultiplyAdd(e, e, s);
         }
         return s;
     }

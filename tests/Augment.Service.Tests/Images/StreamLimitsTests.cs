@@ -109,4 +109,31 @@ public sealed class StreamLimitsTests
         Assert.True(ex.StatusCode == StatusCode.Unavailable, ex.ToString());
         Assert.Contains("resume with start", ex.Status.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StreamBatches_ShutdownWhileClientNotReading_StopsWithinTheWriteGrace()
+    {
+        var service = await ServiceFixture.StartAsync();
+        using var channel = service.CreateChannel();
+        // 400 KB batches, never read: the HTTP/2 window fills and the server's write waits on the client.
+        using var call = new AugmentService.AugmentServiceClient(channel).StreamBatches(
+            new StreamBatchesRequest { Dataset = "sample", BatchSize = 512, Unbounded = true, Workers = 1 });
+        await call.ResponseHeadersAsync;
+        var pool = service.Get<WorkerPool>();
+        long before;
+        var waited = 0;
+        do
+        {
+            before = pool.Completed;
+            await Task.Delay(200);
+            waited++;
+        }
+        while ((pool.Completed == 0 || pool.Completed != before) && waited < 50);
+        Assert.Equal(before, pool.Completed);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await service.DisposeAsync();
+        // Without cancelling the pending write the host waits for its whole shutdown timeout (30 s).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"shutdown took {clock.Elapsed}");
+        Assert.True(clock.Elapsed >= Augment.Service.Images.AugmentGrpcService.ShutdownWriteGrace - TimeSpan.FromMilliseconds(100), $"shutdown took {clock.Elapsed}");
+    }
 }

@@ -1,11 +1,14 @@
+using Augment.Service.Tests.Fixtures;
 using Augment.Contracts.V1;
 using Google.Protobuf;
 using Grpc.Core;
 
 namespace Augment.Service.Tests.Tabular;
 
-public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClassFixture<TabularServerFixture>
+public sealed class TabularGrpcServiceTests(ServiceFixture server) : IClassFixture<ServiceFixture>
 {
+    private TabularService.TabularServiceClient Client => new(server.Channel);
+
     private static (Tensor Features, Tensor Labels) Table(int majority, int minority, int d, bool float32 = false)
     {
         var n = majority + minority;
@@ -31,7 +34,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
     public async Task Resample_SmoteDefaults_BalancesAndMarksSyntheticRows()
     {
         var (features, labels) = Table(80, 15, 3);
-        var response = await server.Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels });
+        var response = await Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels });
         Assert.Equal(new long[] { 160, 3 }, response.Features.Shape);
         Assert.Equal(DType.Float64, response.Features.Dtype);
         Assert.Equal(80, Labels(response.Labels).Count(l => l == 3));
@@ -52,8 +55,8 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
             Labels = labels,
             Sampler = new TabularSampler { Method = TabularMethod.BorderlineSmote, Seed = 9, KNeighbors = 3 },
         };
-        var a = await server.Client.ResampleAsync(request);
-        var b = await server.Client.ResampleAsync(request);
+        var a = await Client.ResampleAsync(request);
+        var b = await Client.ResampleAsync(request);
         Assert.Equal(DType.Float32, a.Features.Dtype);
         Assert.Equal(a.Features.Data, b.Features.Data);
     }
@@ -62,7 +65,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
     public async Task Resample_UnderSamplingWithTargets_KeepsAskedCount()
     {
         var (features, labels) = Table(50, 10, 2);
-        var response = await server.Client.ResampleAsync(new ResampleRequest
+        var response = await Client.ResampleAsync(new ResampleRequest
         {
             Features = features,
             Labels = labels,
@@ -85,7 +88,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
             BitConverter.GetBytes((double)(r % 2 == 0 ? 10 : 20)).CopyTo(x, (r * 3 + 2) * 8);
         }
         features.Data = ByteString.CopyFrom(x);
-        var response = await server.Client.ResampleAsync(new ResampleRequest
+        var response = await Client.ResampleAsync(new ResampleRequest
         {
             Features = features,
             Labels = labels,
@@ -102,7 +105,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
         var (features, labels) = Table(10, 10, 2);
         features.Shape.Clear();
         features.Shape.Add(20);
-        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("features.shape", e.Status.Detail, StringComparison.Ordinal);
     }
@@ -111,7 +114,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
     public async Task Resample_ClassTooSmall_IsInvalidArgumentNamingTheClass()
     {
         var (features, labels) = Table(30, 3, 2);
-        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("class '3' has 3 rows", e.Status.Detail, StringComparison.Ordinal);
     }
@@ -123,7 +126,7 @@ public sealed class TabularGrpcServiceTests(TabularServerFixture server) : IClas
         var x = features.Data.ToByteArray();
         BitConverter.GetBytes(double.NaN).CopyTo(x, (5 * 2 + 1) * 8);
         features.Data = ByteString.CopyFrom(x);
-        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.ResampleAsync(new ResampleRequest { Features = features, Labels = labels }).ResponseAsync);
         Assert.Contains("features[5, 1]", e.Status.Detail, StringComparison.Ordinal);
     }
 }

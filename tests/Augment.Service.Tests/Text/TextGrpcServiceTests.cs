@@ -1,10 +1,13 @@
+using Augment.Service.Tests.Fixtures;
 using Augment.Contracts.V1;
 using Grpc.Core;
 
 namespace Augment.Service.Tests.Text;
 
-public class TextGrpcServiceTests(TextServerFixture server) : IClassFixture<TextServerFixture>
+public class TextGrpcServiceTests(ServiceFixture server) : IClassFixture<ServiceFixture>
 {
+    private TextService.TextServiceClient Client => new(server.Channel);
+
     private static AugmentTextRequest Request(params string[] texts)
     {
         var request = new AugmentTextRequest { Seed = 1, Eda = new EdaSpec() };
@@ -17,7 +20,7 @@ public class TextGrpcServiceTests(TextServerFixture server) : IClassFixture<Text
     {
         var request = Request("The cat sat quietly on the warm mat.", "Stocks fell sharply after the announcement.");
         request.Labels.AddRange(["pets", "finance"]);
-        var response = await server.Client.AugmentTextAsync(request);
+        var response = await Client.AugmentTextAsync(request);
         Assert.Equal(20, response.Texts.Count);
         Assert.Equal(Enumerable.Repeat(0, 10).Concat(Enumerable.Repeat(1, 10)), response.SourceIndex);
         Assert.Equal(Enumerable.Repeat("pets", 10).Concat(Enumerable.Repeat("finance", 10)), response.Labels);
@@ -30,10 +33,10 @@ public class TextGrpcServiceTests(TextServerFixture server) : IClassFixture<Text
     [Fact]
     public async Task AugmentText_SplitWithFirstIndex_SameAsOneRequest()
     {
-        var whole = await server.Client.AugmentTextAsync(Request("first sentence about dogs", "second sentence about happy cats"));
+        var whole = await Client.AugmentTextAsync(Request("first sentence about dogs", "second sentence about happy cats"));
         var second = Request("second sentence about happy cats");
         second.FirstIndex = 1;
-        var part = await server.Client.AugmentTextAsync(second);
+        var part = await Client.AugmentTextAsync(second);
         Assert.Equal(whole.Texts.Skip(10), part.Texts);
         Assert.Empty(part.Labels);
     }
@@ -44,7 +47,7 @@ public class TextGrpcServiceTests(TextServerFixture server) : IClassFixture<Text
         var request = Request("Hello, Wonderful World!");
         // One operation enabled: floor(4 / 4) + 1 = 2 candidates, as the reference.
         request.Eda = new EdaSpec { NumAug = 4, KeepOriginal = false, AlphaSr = 0, AlphaRi = 0, AlphaRd = 0, Tokenization = TextTokenization.Reference };
-        var response = await server.Client.AugmentTextAsync(request);
+        var response = await Client.AugmentTextAsync(request);
         Assert.Equal(2, response.Texts.Count);
         Assert.All(response.Texts, t => Assert.Equal(["hello", "wonderful", "world"], t.Split(' ').Order()));
         Assert.DoesNotContain(true, response.IsOriginal);
@@ -89,7 +92,7 @@ public class TextGrpcServiceTests(TextServerFixture server) : IClassFixture<Text
                 request.Eda.NumAug = 100;
                 break;
         }
-        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.AugmentTextAsync(request).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.AugmentTextAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains(expected, e.Status.Detail);
     }

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 import grpc
+from google.protobuf import json_format
 import numpy as np
 
 from . import _wire
@@ -167,7 +168,8 @@ class AugmentClient:
                        seed: int = 0, *, shard: tuple[int, int] = (0, 1), start: tuple[int, int] = (0, 0),
                        balance=None, output=None, shuffle: bool = True, drop_last: bool = False,
                        target_width: int = 0, target_height: int = 0, location=None,
-                       on_decode_error: str | None = None, workers: int = 0) -> BatchStream:
+                       on_decode_error: str | None = None, workers: int = 0, eda=None, max_tokens: int = 0,
+                       tabular_sampler=None) -> BatchStream:
         """Streams augmented batches of a server-side dataset.
 
         Args:
@@ -187,6 +189,11 @@ class AugmentClient:
             location: ``{"root": name, "path": relative}`` for a dataset under a configured root.
             on_decode_error: ``"fail"`` (default) or ``"skip"``.
             workers: server workers for this stream (0: the server's default); never changes the bytes.
+            eda: text datasets: the EDA spec (a dict in proto3 JSON form, e.g. ``{"numAug": 4, "alphaSr": 0.1}``,
+                or an ``EdaSpec`` message); batches then carry the augmented texts in ``batch.text``.
+            max_tokens: text datasets with a BERT vocabulary: truncate token ids to this length (0: the dataset's).
+            tabular_sampler: tabular datasets: the sampler (dict or ``TabularSampler`` message), e.g.
+                ``{"method": "TABULAR_METHOD_SMOTE", "kNeighbors": 5}``; synthetic rows are generated inside the stream.
 
         Returns:
             A :class:`BatchStream`: iterate it for :class:`Batch` objects. On UNAVAILABLE (server restart,
@@ -216,6 +223,9 @@ class AugmentClient:
         )
         if epochs is not None:
             request.epochs = epochs
+        _merge_message(request.eda, eda, "eda")
+        _merge_message(request.tabular_sampler, tabular_sampler, "tabular_sampler")
+        request.max_tokens = max_tokens
         return BatchStream(self, request)
 
     def augment_images(self, images: Iterable, pipeline, seed: int = 0, *, epoch: int = 0, start_index: int = 0,
@@ -302,6 +312,22 @@ class AugmentClient:
             raise from_rpc_error(e) from None
         finally:
             call.cancel()
+
+
+def _merge_message(target, value, field: str) -> None:
+    """Fills a sub-message of a request from a dict (proto3 JSON mapping) or a message of the same type."""
+    if value is None:
+        return
+    if isinstance(value, dict):
+        try:
+            json_format.ParseDict(value, target)
+        except json_format.ParseError as e:
+            raise InvalidArgumentError(f"{field}: {e}", field=field) from None
+    elif type(value) is type(target):
+        target.CopyFrom(value)
+    else:
+        raise InvalidArgumentError(f"{field}: expected a dict or {type(target).__name__}, got {type(value).__name__}",
+                                   field=field)
 
 
 class BatchStream(Iterator[Batch]):

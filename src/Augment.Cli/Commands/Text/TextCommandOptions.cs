@@ -7,7 +7,9 @@ namespace Augment.Cli.Commands.Text;
 /// <summary>The options of <c>augment text</c> and their binding to a <see cref="TextCommandSettings"/>.</summary>
 internal sealed class TextCommandOptions
 {
-    public Option<string> Method { get; } = new("--method") { Description = "Augmentation method (eda)", DefaultValueFactory = _ => "eda" };
+    public Option<string> Method { get; } = new("--method") { Description = "Augmentation method: eda, or cbert (conditional BERT: fine-tunes, then augments)", DefaultValueFactory = _ => "eda" };
+    public Option<string?> Train { get; } = new("--train") { Description = "cbert: labelled file the model is fine-tuned on" };
+    public Option<string?> Model { get; } = new("--model") { Description = "cbert: Hugging Face BERT folder (config.json, vocab.txt, weights); without it a small BERT is trained from scratch on --train" };
     public Option<string> Input { get; } = new("--input", "-i") { Description = "Input file (.tsv/.txt label<TAB>text, .csv, .jsonl)", Required = true };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output file (written atomically)", Required = true };
     public Option<string?> Format { get; } = new("--format") { Description = "Input format: tsv, csv or jsonl (default: from the extension)" };
@@ -32,13 +34,13 @@ internal sealed class TextCommandOptions
 
     public IEnumerable<Option> All =>
     [
-        Method, Input, Output, Format, OutputFormat, NumAug, Alpha, AlphaSr, AlphaRi, AlphaRs, AlphaRd, Seed, KeepOriginal, Tokenization,
+        Method, Train, Model, Input, Output, Format, OutputFormat, NumAug, Alpha, AlphaSr, AlphaRi, AlphaRs, AlphaRd, Seed, KeepOriginal, Tokenization,
         InsertionSkipsStopWords, WordNet, Synonyms, TextColumn, LabelColumn, OnError, MaxLineBytes, Threads,
     ];
 
     public TextCommandOptions()
     {
-        Method.AcceptOnlyFromAmong("eda");
+        Method.AcceptOnlyFromAmong("eda", "cbert");
         Tokenization.AcceptOnlyFromAmong("preserve", "reference");
         OnError.AcceptOnlyFromAmong("fail", "skip");
         Format.AcceptOnlyFromAmong("tsv", "csv", "jsonl");
@@ -51,6 +53,9 @@ internal sealed class TextCommandOptions
         var alpha = r.GetValue(Alpha);
         return new TextCommandSettings
         {
+            Method = r.GetValue(Method)!,
+            Train = r.GetValue(Train),
+            Model = r.GetValue(Model),
             Input = r.GetValue(Input)!,
             Output = r.GetValue(Output)!,
             Format = r.GetValue(Format),

@@ -36,6 +36,16 @@ internal static class TextCommandRunner
                 LabelColumn = s.LabelColumn,
             };
             readOptions.Validate();
+            if (s.Method == "cbert")
+            {
+                var numAug = s.Eda.NumAug;
+                if (numAug < 1 || numAug != Math.Floor(numAug))
+                {
+                    throw new ArgumentException($"--num-aug: cbert needs a whole number >= 1, got {numAug}");
+                }
+                return await Cbert.CbertTextDispatch.RunAsync(s.Train, s.Model, s.Input, s.Output, readOptions, outputFormat,
+                    (int)numAug, s.Seed, s.Eda.KeepOriginal, s.Threads, output, error, cancellationToken);
+            }
             s.Eda.Validate();
 
             var loadWatch = Stopwatch.StartNew();

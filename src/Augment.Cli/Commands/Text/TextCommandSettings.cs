@@ -6,6 +6,9 @@ namespace Augment.Cli.Commands.Text;
 /// <summary>Everything <c>augment text</c> needs, independent of the command-line parser.</summary>
 internal sealed record TextCommandSettings
 {
+    public string Method { get; init; } = "eda";
+    public string? Train { get; init; }
+    public string? Model { get; init; }
     public required string Input { get; init; }
     public required string Output { get; init; }
     public string? Format { get; init; }

@@ -1,8 +1,8 @@
 namespace Augment.Core.Tabular.Neighbors;
 
 /// <summary>A reference matrix rearranged into tiles of <see cref="Width"/> rows stored dimension-major, so the
-/// distance kernel loads one vector of <see cref="Width"/>/2 rows per dimension. Padding lanes hold +Inf and can
-/// never be selected.</summary>
+/// direct kernel loads one vector of <see cref="Width"/>/2 rows per dimension. Padding lanes hold +Inf: their
+/// distance is +Inf and is never selected.</summary>
 internal sealed class TransposedTiles
 {
     public const int Width = 8;

@@ -85,6 +85,6 @@ internal sealed class SamplerContext
             self = queryRows.Select(r => position.GetValueOrDefault(r, -1)).ToArray();
         }
         return ExactNearestNeighbors.Search(reference, queries, k, self.Any(s => s >= 0) ? self : null,
-            Options.MaxDegreeOfParallelism, CancellationToken);
+            Options.MaxDegreeOfParallelism, CancellationToken, expectTies: Options.Method == TabularMethod.SmoteN);
     }
 }

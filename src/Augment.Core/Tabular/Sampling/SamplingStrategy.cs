@@ -76,7 +76,7 @@ public sealed record SamplingStrategy
 
     /// <summary>Parses the CLI form: a name ('auto', 'minority', 'majority', 'not minority', 'not majority', 'all';
     /// '-' or '_' may replace the space), a float ('0.5'), a dict ('a=100,b=250' or 'a:100,b:250') or a list of
-    /// classes for cleaning methods ('a,b').</summary>
+    /// classes for cleaning methods ('a,b', or '[1]' for a single class whose name is a number).</summary>
     public static SamplingStrategy Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -98,6 +98,13 @@ public sealed record SamplingStrategy
         if (t.Length == 0)
         {
             throw new TabularException("sampling_strategy: empty value");
+        }
+        if (t.Length >= 2 && t[0] == '[' && t[^1] == ']')
+        {
+            var listed = t[1..^1].Split(',', StringSplitOptions.TrimEntries);
+            return listed.Any(p => p.Length == 0)
+                ? throw new TabularException($"sampling_strategy: '{t}' has an empty class name")
+                : FromClasses(listed);
         }
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio))
         {

@@ -13,9 +13,11 @@ _sym_db = _symbol_database.Default()
 
 from . import pipeline_pb2 as augment_dot_v1_dot_pipeline__pb2
 from . import tensor_pb2 as augment_dot_v1_dot_tensor__pb2
+from . import text_pb2 as augment_dot_v1_dot_text__pb2
+from . import tabular_pb2 as augment_dot_v1_dot_tabular__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61ugment/v1/service.proto\x12\naugment.v1\x1a\x19\x61ugment/v1/pipeline.proto\x1a\x17\x61ugment/v1/tensor.proto\"T\n\x0f\x44\x61tasetLocation\x12\x0c\n\x04root\x18\x01 \x01(\t\x12\x0c\n\x04path\x18\x02 \x01(\t\x12%\n\x04kind\x18\x03 \x01(\x0e\x32\x17.augment.v1.DatasetKind\"7\n\tClassInfo\x12\r\n\x05label\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"\xbe\x01\n\x0b\x44\x61tasetInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12%\n\x04kind\x18\x02 \x01(\x0e\x32\x17.augment.v1.DatasetKind\x12\x14\n\x0csample_count\x18\x03 \x01(\x03\x12&\n\x07\x63lasses\x18\x04 \x03(\x0b\x32\x15.augment.v1.ClassInfo\x12\x14\n\x0csample_shape\x18\x05 \x03(\x03\x12\x11\n\thas_boxes\x18\x06 \x01(\x08\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\"\x15\n\x13ListDatasetsRequest\"P\n\x14ListDatasetsResponse\x12)\n\x08\x64\x61tasets\x18\x01 \x03(\x0b\x32\x17.augment.v1.DatasetInfo\x12\r\n\x05roots\x18\x02 \x03(\t\"U\n\x16\x44\x65scribeDatasetRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x08location\x18\x02 \x01(\x0b\x32\x1b.augment.v1.DatasetLocation\"\xa3\x01\n\x07\x42\x61lance\x12%\n\x04mode\x18\x01 \x01(\x0e\x32\x17.augment.v1.BalanceMode\x12<\n\rclass_weights\x18\x02 \x03(\x0b\x32%.augment.v1.Balance.ClassWeightsEntry\x1a\x33\n\x11\x43lassWeightsEntry\x12\x0b\n\x03key\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"%\n\x05Shard\x12\r\n\x05index\x18\x01 \x01(\x05\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\".\n\x0eStreamPosition\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\r\n\x05\x62\x61tch\x18\x02 \x01(\x03\"\x9a\x04\n\x14StreamBatchesRequest\x12\x0f\n\x07\x64\x61taset\x18\x01 \x01(\t\x12-\n\x08location\x18\x02 \x01(\x0b\x32\x1b.augment.v1.DatasetLocation\x12&\n\x08pipeline\x18\x03 \x01(\x0b\x32\x14.augment.v1.Pipeline\x12\x12\n\nbatch_size\x18\x04 \x01(\x05\x12\x13\n\x06\x65pochs\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x11\n\tunbounded\x18\x06 \x01(\x08\x12\x0c\n\x04seed\x18\x07 \x01(\x04\x12\x14\n\x07shuffle\x18\x08 \x01(\x08H\x01\x88\x01\x01\x12\x11\n\tdrop_last\x18\t \x01(\x08\x12 \n\x05shard\x18\n \x01(\x0b\x32\x11.augment.v1.Shard\x12)\n\x05start\x18\x0b \x01(\x0b\x32\x1a.augment.v1.StreamPosition\x12$\n\x07\x62\x61lance\x18\x0c \x01(\x0b\x32\x13.augment.v1.Balance\x12\'\n\x06output\x18\r \x01(\x0b\x32\x17.augment.v1.ImageOutput\x12\x14\n\x0ctarget_width\x18\x0e \x01(\x05\x12\x15\n\rtarget_height\x18\x0f \x01(\x05\x12\x36\n\x0fon_decode_error\x18\x10 \x01(\x0e\x32\x1d.augment.v1.DecodeErrorPolicy\x12\x0f\n\x07workers\x18\x11 \x01(\x05\x42\t\n\x07_epochsB\n\n\x08_shuffle\"\x8e\x01\n\tEpochInfo\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\x14\n\x0csample_count\x18\x02 \x01(\x03\x12\x1a\n\x12shard_sample_count\x18\x03 \x01(\x03\x12\x13\n\x0b\x62\x61tch_count\x18\x04 \x01(\x03\x12+\n\x0c\x63lass_counts\x18\x05 \x03(\x0b\x32\x15.augment.v1.ClassInfo\"T\n\x0bSampleBoxes\x12!\n\x05\x62oxes\x18\x01 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\"\n\x06labels\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\"Z\n\x0cImagePayload\x12\"\n\x06images\x18\x01 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\x05\x62oxes\x18\x02 \x03(\x0b\x32\x17.augment.v1.SampleBoxes\"o\n\x0bTextPayload\x12\r\n\x05texts\x18\x01 \x03(\t\x12%\n\ttoken_ids\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\x12*\n\x0e\x61ttention_mask\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\"G\n\x0eTabularPayload\x12\x0f\n\x07\x63olumns\x18\x01 \x03(\t\x12$\n\x08\x66\x65\x61tures\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\".\n\rSkippedSample\x12\r\n\x05index\x18\x01 \x01(\x03\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xfb\x02\n\x05\x42\x61tch\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\x13\n\x0b\x62\x61tch_index\x18\x02 \x01(\x03\x12#\n\x07indices\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\"\n\x06labels\x18\x04 \x01(\x0b\x32\x12.augment.v1.Tensor\x12 \n\x04keys\x18\x05 \x01(\x0b\x32\x12.augment.v1.Tensor\x12)\n\nepoch_info\x18\x06 \x01(\x0b\x32\x15.augment.v1.EpochInfo\x12*\n\x07skipped\x18\x07 \x03(\x0b\x32\x19.augment.v1.SkippedSample\x12)\n\x05image\x18\n \x01(\x0b\x32\x18.augment.v1.ImagePayloadH\x00\x12\'\n\x04text\x18\x0b \x01(\x0b\x32\x17.augment.v1.TextPayloadH\x00\x12-\n\x07tabular\x18\x0c \x01(\x0b\x32\x1a.augment.v1.TabularPayloadH\x00\x42\t\n\x07payload\"\xab\x02\n\x14\x41ugmentImagesRequest\x12&\n\x08pipeline\x18\x01 \x01(\x0b\x32\x14.augment.v1.Pipeline\x12\x0c\n\x04seed\x18\x02 \x01(\x04\x12\r\n\x05\x65poch\x18\x03 \x01(\x03\x12\r\n\x05index\x18\x04 \x01(\x03\x12\x11\n\x07\x65ncoded\x18\x05 \x01(\x0cH\x00\x12!\n\x03raw\x18\x06 \x01(\x0b\x32\x12.augment.v1.TensorH\x00\x12!\n\x05\x62oxes\x18\x07 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\nbox_labels\x18\x08 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\'\n\x06output\x18\t \x01(\x0b\x32\x17.augment.v1.ImageOutput\x12\x0c\n\x04name\x18\n \x01(\tB\x07\n\x05image\"\xa3\x01\n\x15\x41ugmentImagesResponse\x12\r\n\x05index\x18\x01 \x01(\x03\x12!\n\x05image\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\x12!\n\x05\x62oxes\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\nbox_labels\x18\x04 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\r\n\x05\x65rror\x18\x05 \x01(\t*`\n\x0b\x44\x61tasetKind\x12\x1c\n\x18\x44\x41TASET_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10\x44\x41TASET_KIND_IDX\x10\x01\x12\x1d\n\x19\x44\x41TASET_KIND_IMAGE_FOLDER\x10\x02*a\n\x0b\x42\x61lanceMode\x12\x15\n\x11\x42\x41LANCE_MODE_NONE\x10\x00\x12\x1b\n\x17\x42\x41LANCE_MODE_OVERSAMPLE\x10\x01\x12\x1e\n\x1a\x42\x41LANCE_MODE_CLASS_WEIGHTS\x10\x02*t\n\x11\x44\x65\x63odeErrorPolicy\x12#\n\x1f\x44\x45\x43ODE_ERROR_POLICY_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x44\x45\x43ODE_ERROR_POLICY_FAIL\x10\x01\x12\x1c\n\x18\x44\x45\x43ODE_ERROR_POLICY_SKIP\x10\x02\x32\xd5\x02\n\x0e\x41ugmentService\x12\x46\n\rStreamBatches\x12 .augment.v1.StreamBatchesRequest\x1a\x11.augment.v1.Batch0\x01\x12X\n\rAugmentImages\x12 .augment.v1.AugmentImagesRequest\x1a!.augment.v1.AugmentImagesResponse(\x01\x30\x01\x12Q\n\x0cListDatasets\x12\x1f.augment.v1.ListDatasetsRequest\x1a .augment.v1.ListDatasetsResponse\x12N\n\x0f\x44\x65scribeDataset\x12\".augment.v1.DescribeDatasetRequest\x1a\x17.augment.v1.DatasetInfoB\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61ugment/v1/service.proto\x12\naugment.v1\x1a\x19\x61ugment/v1/pipeline.proto\x1a\x17\x61ugment/v1/tensor.proto\x1a\x15\x61ugment/v1/text.proto\x1a\x18\x61ugment/v1/tabular.proto\"T\n\x0f\x44\x61tasetLocation\x12\x0c\n\x04root\x18\x01 \x01(\t\x12\x0c\n\x04path\x18\x02 \x01(\t\x12%\n\x04kind\x18\x03 \x01(\x0e\x32\x17.augment.v1.DatasetKind\"7\n\tClassInfo\x12\r\n\x05label\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"\xbe\x01\n\x0b\x44\x61tasetInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12%\n\x04kind\x18\x02 \x01(\x0e\x32\x17.augment.v1.DatasetKind\x12\x14\n\x0csample_count\x18\x03 \x01(\x03\x12&\n\x07\x63lasses\x18\x04 \x03(\x0b\x32\x15.augment.v1.ClassInfo\x12\x14\n\x0csample_shape\x18\x05 \x03(\x03\x12\x11\n\thas_boxes\x18\x06 \x01(\x08\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\"\x15\n\x13ListDatasetsRequest\"P\n\x14ListDatasetsResponse\x12)\n\x08\x64\x61tasets\x18\x01 \x03(\x0b\x32\x17.augment.v1.DatasetInfo\x12\r\n\x05roots\x18\x02 \x03(\t\"U\n\x16\x44\x65scribeDatasetRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x08location\x18\x02 \x01(\x0b\x32\x1b.augment.v1.DatasetLocation\"\xa3\x01\n\x07\x42\x61lance\x12%\n\x04mode\x18\x01 \x01(\x0e\x32\x17.augment.v1.BalanceMode\x12<\n\rclass_weights\x18\x02 \x03(\x0b\x32%.augment.v1.Balance.ClassWeightsEntry\x1a\x33\n\x11\x43lassWeightsEntry\x12\x0b\n\x03key\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"%\n\x05Shard\x12\r\n\x05index\x18\x01 \x01(\x05\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\".\n\x0eStreamPosition\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\r\n\x05\x62\x61tch\x18\x02 \x01(\x03\"\x85\x05\n\x14StreamBatchesRequest\x12\x0f\n\x07\x64\x61taset\x18\x01 \x01(\t\x12-\n\x08location\x18\x02 \x01(\x0b\x32\x1b.augment.v1.DatasetLocation\x12&\n\x08pipeline\x18\x03 \x01(\x0b\x32\x14.augment.v1.Pipeline\x12\x12\n\nbatch_size\x18\x04 \x01(\x05\x12\x13\n\x06\x65pochs\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x11\n\tunbounded\x18\x06 \x01(\x08\x12\x0c\n\x04seed\x18\x07 \x01(\x04\x12\x14\n\x07shuffle\x18\x08 \x01(\x08H\x01\x88\x01\x01\x12\x11\n\tdrop_last\x18\t \x01(\x08\x12 \n\x05shard\x18\n \x01(\x0b\x32\x11.augment.v1.Shard\x12)\n\x05start\x18\x0b \x01(\x0b\x32\x1a.augment.v1.StreamPosition\x12$\n\x07\x62\x61lance\x18\x0c \x01(\x0b\x32\x13.augment.v1.Balance\x12\'\n\x06output\x18\r \x01(\x0b\x32\x17.augment.v1.ImageOutput\x12\x14\n\x0ctarget_width\x18\x0e \x01(\x05\x12\x15\n\rtarget_height\x18\x0f \x01(\x05\x12\x36\n\x0fon_decode_error\x18\x10 \x01(\x0e\x32\x1d.augment.v1.DecodeErrorPolicy\x12\x0f\n\x07workers\x18\x11 \x01(\x05\x12 \n\x03\x65\x64\x61\x18\x12 \x01(\x0b\x32\x13.augment.v1.EdaSpec\x12\x12\n\nmax_tokens\x18\x13 \x01(\x05\x12\x33\n\x0ftabular_sampler\x18\x14 \x01(\x0b\x32\x1a.augment.v1.TabularSamplerB\t\n\x07_epochsB\n\n\x08_shuffle\"\x8e\x01\n\tEpochInfo\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\x14\n\x0csample_count\x18\x02 \x01(\x03\x12\x1a\n\x12shard_sample_count\x18\x03 \x01(\x03\x12\x13\n\x0b\x62\x61tch_count\x18\x04 \x01(\x03\x12+\n\x0c\x63lass_counts\x18\x05 \x03(\x0b\x32\x15.augment.v1.ClassInfo\"T\n\x0bSampleBoxes\x12!\n\x05\x62oxes\x18\x01 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\"\n\x06labels\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\"Z\n\x0cImagePayload\x12\"\n\x06images\x18\x01 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\x05\x62oxes\x18\x02 \x03(\x0b\x32\x17.augment.v1.SampleBoxes\"\xcf\x01\n\x0bTextPayload\x12\r\n\x05texts\x18\x01 \x03(\t\x12%\n\ttoken_ids\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\x12*\n\x0e\x61ttention_mask\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\x12$\n\x08variants\x18\x04 \x01(\x0b\x32\x12.augment.v1.Tensor\x12#\n\x07lengths\x18\x05 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\x13\n\x0b\x63lass_names\x18\x06 \x03(\t\"n\n\x0eTabularPayload\x12\x0f\n\x07\x63olumns\x18\x01 \x03(\t\x12$\n\x08\x66\x65\x61tures\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\x12%\n\tsynthetic\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\".\n\rSkippedSample\x12\r\n\x05index\x18\x01 \x01(\x03\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xfb\x02\n\x05\x42\x61tch\x12\r\n\x05\x65poch\x18\x01 \x01(\x03\x12\x13\n\x0b\x62\x61tch_index\x18\x02 \x01(\x03\x12#\n\x07indices\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\"\n\x06labels\x18\x04 \x01(\x0b\x32\x12.augment.v1.Tensor\x12 \n\x04keys\x18\x05 \x01(\x0b\x32\x12.augment.v1.Tensor\x12)\n\nepoch_info\x18\x06 \x01(\x0b\x32\x15.augment.v1.EpochInfo\x12*\n\x07skipped\x18\x07 \x03(\x0b\x32\x19.augment.v1.SkippedSample\x12)\n\x05image\x18\n \x01(\x0b\x32\x18.augment.v1.ImagePayloadH\x00\x12\'\n\x04text\x18\x0b \x01(\x0b\x32\x17.augment.v1.TextPayloadH\x00\x12-\n\x07tabular\x18\x0c \x01(\x0b\x32\x1a.augment.v1.TabularPayloadH\x00\x42\t\n\x07payload\"\xab\x02\n\x14\x41ugmentImagesRequest\x12&\n\x08pipeline\x18\x01 \x01(\x0b\x32\x14.augment.v1.Pipeline\x12\x0c\n\x04seed\x18\x02 \x01(\x04\x12\r\n\x05\x65poch\x18\x03 \x01(\x03\x12\r\n\x05index\x18\x04 \x01(\x03\x12\x11\n\x07\x65ncoded\x18\x05 \x01(\x0cH\x00\x12!\n\x03raw\x18\x06 \x01(\x0b\x32\x12.augment.v1.TensorH\x00\x12!\n\x05\x62oxes\x18\x07 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\nbox_labels\x18\x08 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\'\n\x06output\x18\t \x01(\x0b\x32\x17.augment.v1.ImageOutput\x12\x0c\n\x04name\x18\n \x01(\tB\x07\n\x05image\"\xa3\x01\n\x15\x41ugmentImagesResponse\x12\r\n\x05index\x18\x01 \x01(\x03\x12!\n\x05image\x18\x02 \x01(\x0b\x32\x12.augment.v1.Tensor\x12!\n\x05\x62oxes\x18\x03 \x01(\x0b\x32\x12.augment.v1.Tensor\x12&\n\nbox_labels\x18\x04 \x01(\x0b\x32\x12.augment.v1.Tensor\x12\r\n\x05\x65rror\x18\x05 \x01(\t*\x91\x01\n\x0b\x44\x61tasetKind\x12\x1c\n\x18\x44\x41TASET_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10\x44\x41TASET_KIND_IDX\x10\x01\x12\x1d\n\x19\x44\x41TASET_KIND_IMAGE_FOLDER\x10\x02\x12\x15\n\x11\x44\x41TASET_KIND_TEXT\x10\x03\x12\x18\n\x14\x44\x41TASET_KIND_TABULAR\x10\x04*a\n\x0b\x42\x61lanceMode\x12\x15\n\x11\x42\x41LANCE_MODE_NONE\x10\x00\x12\x1b\n\x17\x42\x41LANCE_MODE_OVERSAMPLE\x10\x01\x12\x1e\n\x1a\x42\x41LANCE_MODE_CLASS_WEIGHTS\x10\x02*t\n\x11\x44\x65\x63odeErrorPolicy\x12#\n\x1f\x44\x45\x43ODE_ERROR_POLICY_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x44\x45\x43ODE_ERROR_POLICY_FAIL\x10\x01\x12\x1c\n\x18\x44\x45\x43ODE_ERROR_POLICY_SKIP\x10\x02\x32\xd5\x02\n\x0e\x41ugmentService\x12\x46\n\rStreamBatches\x12 .augment.v1.StreamBatchesRequest\x1a\x11.augment.v1.Batch0\x01\x12X\n\rAugmentImages\x12 .augment.v1.AugmentImagesRequest\x1a!.augment.v1.AugmentImagesResponse(\x01\x30\x01\x12Q\n\x0cListDatasets\x12\x1f.augment.v1.ListDatasetsRequest\x1a .augment.v1.ListDatasetsResponse\x12N\n\x0f\x44\x65scribeDataset\x12\".augment.v1.DescribeDatasetRequest\x1a\x17.augment.v1.DatasetInfoB\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'augment_client.v1.service_pb2', globals())
@@ -25,52 +27,52 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   DESCRIPTOR._serialized_options = b'\252\002\024Augment.Contracts.V1'
   _BALANCE_CLASSWEIGHTSENTRY._options = None
   _BALANCE_CLASSWEIGHTSENTRY._serialized_options = b'8\001'
-  _DATASETKIND._serialized_start=2821
-  _DATASETKIND._serialized_end=2917
-  _BALANCEMODE._serialized_start=2919
-  _BALANCEMODE._serialized_end=3016
-  _DECODEERRORPOLICY._serialized_start=3018
-  _DECODEERRORPOLICY._serialized_end=3134
-  _DATASETLOCATION._serialized_start=92
-  _DATASETLOCATION._serialized_end=176
-  _CLASSINFO._serialized_start=178
-  _CLASSINFO._serialized_end=233
-  _DATASETINFO._serialized_start=236
-  _DATASETINFO._serialized_end=426
-  _LISTDATASETSREQUEST._serialized_start=428
-  _LISTDATASETSREQUEST._serialized_end=449
-  _LISTDATASETSRESPONSE._serialized_start=451
-  _LISTDATASETSRESPONSE._serialized_end=531
-  _DESCRIBEDATASETREQUEST._serialized_start=533
-  _DESCRIBEDATASETREQUEST._serialized_end=618
-  _BALANCE._serialized_start=621
-  _BALANCE._serialized_end=784
-  _BALANCE_CLASSWEIGHTSENTRY._serialized_start=733
-  _BALANCE_CLASSWEIGHTSENTRY._serialized_end=784
-  _SHARD._serialized_start=786
-  _SHARD._serialized_end=823
-  _STREAMPOSITION._serialized_start=825
-  _STREAMPOSITION._serialized_end=871
-  _STREAMBATCHESREQUEST._serialized_start=874
-  _STREAMBATCHESREQUEST._serialized_end=1412
-  _EPOCHINFO._serialized_start=1415
-  _EPOCHINFO._serialized_end=1557
-  _SAMPLEBOXES._serialized_start=1559
-  _SAMPLEBOXES._serialized_end=1643
-  _IMAGEPAYLOAD._serialized_start=1645
-  _IMAGEPAYLOAD._serialized_end=1735
-  _TEXTPAYLOAD._serialized_start=1737
-  _TEXTPAYLOAD._serialized_end=1848
-  _TABULARPAYLOAD._serialized_start=1850
-  _TABULARPAYLOAD._serialized_end=1921
-  _SKIPPEDSAMPLE._serialized_start=1923
-  _SKIPPEDSAMPLE._serialized_end=1969
-  _BATCH._serialized_start=1972
-  _BATCH._serialized_end=2351
-  _AUGMENTIMAGESREQUEST._serialized_start=2354
-  _AUGMENTIMAGESREQUEST._serialized_end=2653
-  _AUGMENTIMAGESRESPONSE._serialized_start=2656
-  _AUGMENTIMAGESRESPONSE._serialized_end=2819
-  _AUGMENTSERVICE._serialized_start=3137
-  _AUGMENTSERVICE._serialized_end=3478
+  _DATASETKIND._serialized_start=3114
+  _DATASETKIND._serialized_end=3259
+  _BALANCEMODE._serialized_start=3261
+  _BALANCEMODE._serialized_end=3358
+  _DECODEERRORPOLICY._serialized_start=3360
+  _DECODEERRORPOLICY._serialized_end=3476
+  _DATASETLOCATION._serialized_start=141
+  _DATASETLOCATION._serialized_end=225
+  _CLASSINFO._serialized_start=227
+  _CLASSINFO._serialized_end=282
+  _DATASETINFO._serialized_start=285
+  _DATASETINFO._serialized_end=475
+  _LISTDATASETSREQUEST._serialized_start=477
+  _LISTDATASETSREQUEST._serialized_end=498
+  _LISTDATASETSRESPONSE._serialized_start=500
+  _LISTDATASETSRESPONSE._serialized_end=580
+  _DESCRIBEDATASETREQUEST._serialized_start=582
+  _DESCRIBEDATASETREQUEST._serialized_end=667
+  _BALANCE._serialized_start=670
+  _BALANCE._serialized_end=833
+  _BALANCE_CLASSWEIGHTSENTRY._serialized_start=782
+  _BALANCE_CLASSWEIGHTSENTRY._serialized_end=833
+  _SHARD._serialized_start=835
+  _SHARD._serialized_end=872
+  _STREAMPOSITION._serialized_start=874
+  _STREAMPOSITION._serialized_end=920
+  _STREAMBATCHESREQUEST._serialized_start=923
+  _STREAMBATCHESREQUEST._serialized_end=1568
+  _EPOCHINFO._serialized_start=1571
+  _EPOCHINFO._serialized_end=1713
+  _SAMPLEBOXES._serialized_start=1715
+  _SAMPLEBOXES._serialized_end=1799
+  _IMAGEPAYLOAD._serialized_start=1801
+  _IMAGEPAYLOAD._serialized_end=1891
+  _TEXTPAYLOAD._serialized_start=1894
+  _TEXTPAYLOAD._serialized_end=2101
+  _TABULARPAYLOAD._serialized_start=2103
+  _TABULARPAYLOAD._serialized_end=2213
+  _SKIPPEDSAMPLE._serialized_start=2215
+  _SKIPPEDSAMPLE._serialized_end=2261
+  _BATCH._serialized_start=2264
+  _BATCH._serialized_end=2643
+  _AUGMENTIMAGESREQUEST._serialized_start=2646
+  _AUGMENTIMAGESREQUEST._serialized_end=2945
+  _AUGMENTIMAGESRESPONSE._serialized_start=2948
+  _AUGMENTIMAGESRESPONSE._serialized_end=3111
+  _AUGMENTSERVICE._serialized_start=3479
+  _AUGMENTSERVICE._serialized_end=3820
 # @@protoc_insertion_point(module_scope)

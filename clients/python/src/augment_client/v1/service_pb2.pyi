@@ -1,5 +1,7 @@
 from . import pipeline_pb2 as _pipeline_pb2
 from . import tensor_pb2 as _tensor_pb2
+from . import text_pb2 as _text_pb2
+from . import tabular_pb2 as _tabular_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -11,6 +13,8 @@ BALANCE_MODE_NONE: BalanceMode
 BALANCE_MODE_OVERSAMPLE: BalanceMode
 DATASET_KIND_IDX: DatasetKind
 DATASET_KIND_IMAGE_FOLDER: DatasetKind
+DATASET_KIND_TABULAR: DatasetKind
+DATASET_KIND_TEXT: DatasetKind
 DATASET_KIND_UNSPECIFIED: DatasetKind
 DECODE_ERROR_POLICY_FAIL: DecodeErrorPolicy
 DECODE_ERROR_POLICY_SKIP: DecodeErrorPolicy
@@ -199,13 +203,15 @@ class SkippedSample(_message.Message):
     def __init__(self, index: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class StreamBatchesRequest(_message.Message):
-    __slots__ = ["balance", "batch_size", "dataset", "drop_last", "epochs", "location", "on_decode_error", "output", "pipeline", "seed", "shard", "shuffle", "start", "target_height", "target_width", "unbounded", "workers"]
+    __slots__ = ["balance", "batch_size", "dataset", "drop_last", "eda", "epochs", "location", "max_tokens", "on_decode_error", "output", "pipeline", "seed", "shard", "shuffle", "start", "tabular_sampler", "target_height", "target_width", "unbounded", "workers"]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
     BATCH_SIZE_FIELD_NUMBER: _ClassVar[int]
     DATASET_FIELD_NUMBER: _ClassVar[int]
     DROP_LAST_FIELD_NUMBER: _ClassVar[int]
+    EDA_FIELD_NUMBER: _ClassVar[int]
     EPOCHS_FIELD_NUMBER: _ClassVar[int]
     LOCATION_FIELD_NUMBER: _ClassVar[int]
+    MAX_TOKENS_FIELD_NUMBER: _ClassVar[int]
     ON_DECODE_ERROR_FIELD_NUMBER: _ClassVar[int]
     OUTPUT_FIELD_NUMBER: _ClassVar[int]
     PIPELINE_FIELD_NUMBER: _ClassVar[int]
@@ -213,6 +219,7 @@ class StreamBatchesRequest(_message.Message):
     SHARD_FIELD_NUMBER: _ClassVar[int]
     SHUFFLE_FIELD_NUMBER: _ClassVar[int]
     START_FIELD_NUMBER: _ClassVar[int]
+    TABULAR_SAMPLER_FIELD_NUMBER: _ClassVar[int]
     TARGET_HEIGHT_FIELD_NUMBER: _ClassVar[int]
     TARGET_WIDTH_FIELD_NUMBER: _ClassVar[int]
     UNBOUNDED_FIELD_NUMBER: _ClassVar[int]
@@ -221,8 +228,10 @@ class StreamBatchesRequest(_message.Message):
     batch_size: int
     dataset: str
     drop_last: bool
+    eda: _text_pb2.EdaSpec
     epochs: int
     location: DatasetLocation
+    max_tokens: int
     on_decode_error: DecodeErrorPolicy
     output: _pipeline_pb2.ImageOutput
     pipeline: _pipeline_pb2.Pipeline
@@ -230,11 +239,12 @@ class StreamBatchesRequest(_message.Message):
     shard: Shard
     shuffle: bool
     start: StreamPosition
+    tabular_sampler: _tabular_pb2.TabularSampler
     target_height: int
     target_width: int
     unbounded: bool
     workers: int
-    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ...) -> None: ...
+    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ..., eda: _Optional[_Union[_text_pb2.EdaSpec, _Mapping]] = ..., max_tokens: _Optional[int] = ..., tabular_sampler: _Optional[_Union[_tabular_pb2.TabularSampler, _Mapping]] = ...) -> None: ...
 
 class StreamPosition(_message.Message):
     __slots__ = ["batch", "epoch"]
@@ -245,22 +255,30 @@ class StreamPosition(_message.Message):
     def __init__(self, epoch: _Optional[int] = ..., batch: _Optional[int] = ...) -> None: ...
 
 class TabularPayload(_message.Message):
-    __slots__ = ["columns", "features"]
+    __slots__ = ["columns", "features", "synthetic"]
     COLUMNS_FIELD_NUMBER: _ClassVar[int]
     FEATURES_FIELD_NUMBER: _ClassVar[int]
+    SYNTHETIC_FIELD_NUMBER: _ClassVar[int]
     columns: _containers.RepeatedScalarFieldContainer[str]
     features: _tensor_pb2.Tensor
-    def __init__(self, columns: _Optional[_Iterable[str]] = ..., features: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ...) -> None: ...
+    synthetic: _tensor_pb2.Tensor
+    def __init__(self, columns: _Optional[_Iterable[str]] = ..., features: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., synthetic: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ...) -> None: ...
 
 class TextPayload(_message.Message):
-    __slots__ = ["attention_mask", "texts", "token_ids"]
+    __slots__ = ["attention_mask", "class_names", "lengths", "texts", "token_ids", "variants"]
     ATTENTION_MASK_FIELD_NUMBER: _ClassVar[int]
+    CLASS_NAMES_FIELD_NUMBER: _ClassVar[int]
+    LENGTHS_FIELD_NUMBER: _ClassVar[int]
     TEXTS_FIELD_NUMBER: _ClassVar[int]
     TOKEN_IDS_FIELD_NUMBER: _ClassVar[int]
+    VARIANTS_FIELD_NUMBER: _ClassVar[int]
     attention_mask: _tensor_pb2.Tensor
+    class_names: _containers.RepeatedScalarFieldContainer[str]
+    lengths: _tensor_pb2.Tensor
     texts: _containers.RepeatedScalarFieldContainer[str]
     token_ids: _tensor_pb2.Tensor
-    def __init__(self, texts: _Optional[_Iterable[str]] = ..., token_ids: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., attention_mask: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ...) -> None: ...
+    variants: _tensor_pb2.Tensor
+    def __init__(self, texts: _Optional[_Iterable[str]] = ..., token_ids: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., attention_mask: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., variants: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., lengths: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., class_names: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class DatasetKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -1,39 +1,39 @@
 using Augment.Contracts.V1;
 using Augment.Core.Data;
-using Augment.Core.Pipelines;
 using Augment.Service.Hosting;
 
-namespace Augment.Service.Images;
+namespace Augment.Service.Batches;
 
-/// <summary>A validated StreamBatches request: the dataset, the compiled pipeline, and the sequence of batches
-/// from the start position on. Every batch is a pure function of the request, so resuming and sharding are exact.</summary>
+/// <summary>A validated StreamBatches request over a dataset of any kind: the epoch planner (balancing, shuffling),
+/// the shard and the sequence of batches from the start position on, plus the kind's batch builder. Every batch is a
+/// pure function of the request, so resuming and sharding are exact.</summary>
 internal sealed class BatchStreamPlan
 {
-    /// <summary>Node id of the resize appended for target_width / target_height.</summary>
-    public const string TargetSizeNodeId = "augment.target_size";
-
-    private BatchStreamPlan(StreamBatchesRequest request, IImageDataset dataset, ImagePipeline pipeline, EpochPlanner planner, int workers)
+    private BatchStreamPlan(StreamBatchesRequest request, StreamSource source, EpochPlanner planner, int workers)
     {
         Request = request;
-        Dataset = dataset;
-        Pipeline = pipeline;
+        Source = source;
         Planner = planner;
         Workers = workers;
         ShardCount = Math.Max(1, request.Shard?.Count ?? 0);
         ShardIndex = request.Shard?.Index ?? 0;
+        Builder = source.CreateBuilder(this);
     }
 
     /// <summary>The request.</summary>
     public StreamBatchesRequest Request { get; }
 
-    /// <summary>The dataset.</summary>
-    public IImageDataset Dataset { get; }
+    /// <summary>The dataset's plannable samples and the builder factory.</summary>
+    public StreamSource Source { get; }
 
-    /// <summary>The compiled pipeline (with the request's output and target size applied).</summary>
-    public ImagePipeline Pipeline { get; }
+    /// <summary>The kind's batch builder.</summary>
+    public IBatchBuilder Builder { get; }
 
     /// <summary>The epoch planner (balancing and shuffling).</summary>
     public EpochPlanner Planner { get; }
+
+    /// <summary>Plannable samples (the count that key indices are based on).</summary>
+    public int SampleCount => Source.Labels.Count;
 
     /// <summary>Workers for this stream.</summary>
     public int Workers { get; }
@@ -44,13 +44,13 @@ internal sealed class BatchStreamPlan
     /// <summary>This stream's shard.</summary>
     public int ShardIndex { get; }
 
-    /// <summary>Validates <paramref name="request"/> against <paramref name="options"/> and compiles its pipeline.</summary>
+    /// <summary>Validates the kind-independent fields of <paramref name="request"/> against <paramref name="options"/>
+    /// and plans over <paramref name="source"/>.</summary>
     /// <exception cref="ArgumentException">A field is invalid (message starts with its name).</exception>
-    /// <exception cref="SpecException">The pipeline is invalid.</exception>
-    public static BatchStreamPlan Create(StreamBatchesRequest request, IImageDataset dataset, ServiceOptions options)
+    public static BatchStreamPlan Create(StreamBatchesRequest request, StreamSource source, ServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         if (request.BatchSize < 1 || request.BatchSize > options.MaxBatchSize)
         {
@@ -72,18 +72,6 @@ internal sealed class BatchStreamPlan
         {
             throw new ArgumentException($"workers: {request.Workers} must be >= 0");
         }
-        if ((request.TargetWidth > 0) != (request.TargetHeight > 0) || request.TargetWidth < 0 || request.TargetHeight < 0)
-        {
-            throw new ArgumentException($"target_width, target_height: set both (> 0) or neither (got {request.TargetWidth} x {request.TargetHeight})");
-        }
-        if (request.TargetWidth > options.MaxTargetSide || request.TargetHeight > options.MaxTargetSide)
-        {
-            throw new ArgumentException($"target_width, target_height: {request.TargetWidth} x {request.TargetHeight} exceeds {options.MaxTargetSide}");
-        }
-        if (!Enum.IsDefined(request.OnDecodeError))
-        {
-            throw new ArgumentException($"on_decode_error: unknown value {(int)request.OnDecodeError}");
-        }
         var strategy = (request.Balance?.Mode ?? BalanceMode.None) switch
         {
             BalanceMode.None => BalanceStrategy.None,
@@ -91,11 +79,10 @@ internal sealed class BatchStreamPlan
             BalanceMode.ClassWeights => BalanceStrategy.ClassWeights,
             var other => throw new ArgumentException($"balance.mode: unknown value {(int)other}"),
         };
-        var planner = new EpochPlanner(dataset.Labels, dataset.ClassNames.Count, strategy,
+        var planner = new EpochPlanner(source.Labels, source.ClassNames.Count, strategy,
             request.Balance?.ClassWeights, request.Seed, !request.HasShuffle || request.Shuffle);
-        var pipeline = PipelineCompiler.Compile(EffectiveSpec(request.Pipeline, request.Output, request.TargetWidth, request.TargetHeight));
         var workers = Math.Min(request.Workers > 0 ? request.Workers : options.DefaultStreamWorkers, options.MaxWorkers);
-        var plan = new BatchStreamPlan(request, dataset, pipeline, planner, workers);
+        var plan = new BatchStreamPlan(request, source, planner, workers);
         plan.CheckNotEmpty();
         plan.CheckStart();
         return plan;
@@ -126,22 +113,6 @@ internal sealed class BatchStreamPlan
         {
             throw new ArgumentException($"start.batch: {start.Batch} is beyond epoch {start.Epoch}, which has {shard.BatchCount} batches for this shard");
         }
-    }
-
-    /// <summary>The spec actually compiled: the request's pipeline with its output replaced by
-    /// <paramref name="output"/> (when set) and a final exact resize to the target size (when set).</summary>
-    public static Pipeline EffectiveSpec(Pipeline? pipeline, ImageOutput? output, int targetWidth, int targetHeight)
-    {
-        var spec = pipeline?.Clone() ?? new Pipeline();
-        if (output is not null)
-        {
-            spec.Output = output.Clone();
-        }
-        if (targetWidth > 0 && targetHeight > 0)
-        {
-            spec.Nodes.Add(new Node { Id = TargetSizeNodeId, Resize = new Resize { Width = targetWidth, Height = targetHeight } });
-        }
-        return spec;
     }
 
     /// <summary>The batches to send, from the start position on; endless when the request is unbounded.</summary>
@@ -178,9 +149,9 @@ internal sealed class BatchStreamPlan
             ShardSampleCount = shard.SampleCount,
             BatchCount = shard.BatchCount,
         };
-        for (var c = 0; c < Dataset.ClassNames.Count; c++)
+        for (var c = 0; c < Source.ClassNames.Count; c++)
         {
-            info.ClassCounts.Add(new ClassInfo { Label = c, Name = Dataset.ClassNames[c], Count = Planner.EffectiveCounts[c] });
+            info.ClassCounts.Add(new ClassInfo { Label = c, Name = Source.ClassNames[c], Count = Planner.EffectiveCounts[c] });
         }
         return info;
     }

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Augment.Core.Tabular.Neighbors;
+
+/// <summary>Register-blocked 4-query x 8-reference kernels over one dimension-major tile.</summary>
+internal static class DistanceKernels
+{
+    /// <summary>The reference distance: Σ (r - q)² accumulated with FMA in dimension order.</summary>
+    public static double Direct(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var s = 0.0;
+        for (var f = 0; f < a.Length; f++)
+        {
+            var e = b[f] - a[f];
+            s = Math.FusedMultiplyAdd(e, e, s);
+        }
+        return s;
+    }
+
+    /// <summary>Direct squared distances of 4 queries to the 8 rows of a tile (same bits as <see cref="Direct"/>).</summary>
+    /// <returns>Bit 8·q + lane set when that distance is below query q's threshold.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static uint Direct4x8(double[] tileData, long tileOffset, int d, double[] queryData, ReadOnlySpan<int> rows,
+        ReadOnlySpan<double> thresholds, Span<double> dist)
+    {
+        ref var tile = ref tileData[tileOffset];
+        ref var q0 = ref queryData[(long)rows[0] * d];
+        ref var q1 = ref queryData[(long)rows[1] * d];
+        ref var q2 = ref queryData[(long)rows[2] * d];
+        ref var q3 = ref queryData[(long)rows[3] * d];
+        var a00 = Vector256<double>.Zero;
+        var a01 = Vector256<double>.Zero;
+        var a10 = Vector256<double>.Zero;
+        var a11 = Vector256<double>.Zero;
+        var a20 = Vector256<double>.Zero;
+        var a21 = Vector256<double>.Zero;
+        var a30 = Vector256<double>.Zero;
+        var a31 = Vector256<double>.Zero;
+        for (var f = 0; f < d; f++)
+        {
+            var r0 = Vector256.LoadUnsafe(ref tile, (nuint)(f * TransposedTiles.Width));
+            var r1 = Vector256.LoadUnsafe(ref tile, (nuint)(f * TransposedTiles.Width + 4));
+            var b = Vector256.Create(Unsafe.Add(ref q0, f));
+            var e0 = r0 - b;
+            var e1 = r1 - b;
+            a00 = Vector256.FusedMultiplyAdd(e0, e0, a00);
+            a01 = Vector256.FusedMultiplyAdd(e1, e1, a01);
+            b = Vector256.Create(Unsafe.Add(ref q1, f));
+            e0 = r0 - b;
+            e1 = r1 - b;
+            a10 = Vector256.FusedMultiplyAdd(e0, e0, a10);
+            a11 = Vector256.FusedMultiplyAdd(e1, e1, a11);
+            b = Vector256.Create(Unsafe.Add(ref q2, f));
+            e0 = r0 - b;
+            e1 = r1 - b;
+            a20 = Vector256.FusedMultiplyAdd(e0, e0, a20);
+            a21 = Vector256.FusedMultiplyAdd(e1, e1, a21);
+            b = Vector256.Create(Unsafe.Add(ref q3, f));
+            e0 = r0 - b;
+            e1 = r1 - b;
+            a30 = Vector256.FusedMultiplyAdd(e0, e0, a30);
+            a31 = Vector256.FusedMultiplyAdd(e1, e1, a31);
+        }
+        return Emit(a00, a01, a10, a11, a20, a21, a30, a31, thresholds, dist);
+    }
+
+    /// <summary>Approximate squared distances ‖q‖² + ‖r‖² - 2 q·r in float32 of 4 centred queries to the 16 rows
+    /// of a <see cref="SingleTiles"/> tile: one FMA per query-row-dimension on 8-wide vectors.</summary>
+    /// <returns>Bit 16·q + lane set when that distance is below query q's threshold.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong DotSingle4x16(float[] tileData, long tileOffset, float[] norms, long normOffset, int d, float[] queryData,
+        ReadOnlySpan<int> rows, ReadOnlySpan<float> queryNorms, ReadOnlySpan<float> thresholds, Span<float> dist)
+    {
+        ref var tile = ref tileData[tileOffset];
+        ref var q0 = ref queryData[(long)rows[0] * d];
+        ref var q1 = ref queryData[(long)rows[1] * d];
+        ref var q2 = ref queryData[(long)rows[2] * d];
+        ref var q3 = ref queryData[(long)rows[3] * d];
+        var a00 = Vector256<float>.Zero;
+        var a01 = Vector256<float>.Zero;
+        var a10 = Vector256<float>.Zero;
+        var a11 = Vector256<float>.Zero;
+        var a20 = Vector256<float>.Zero;
+        var a21 = Vector256<float>.Zero;
+        var a30 = Vector256<float>.Zero;
+        var a31 = Vector256<float>.Zero;
+        for (var f = 0; f < d; f++)
+        {
+            var r0 = Vector256.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width));
+            var r1 = Vector256.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width + 8));
+            var b = Vector256.Create(Unsafe.Add(ref q0, f));
+            a00 = Vector256.FusedMultiplyAdd(r0, b, a00);
+            a01 = Vector256.FusedMultiplyAdd(r1, b, a01);
+            b = Vector256.Create(Unsafe.Add(ref q1, f));
+            a10 = Vector256.FusedMultiplyAdd(r0, b, a10);
+            a11 = Vector256.FusedMultiplyAdd(r1, b, a11);
+            b = Vector256.Create(Unsafe.Add(ref q2, f));
+            a20 = Vector256.FusedMultiplyAdd(r0, b, a20);
+            a21 = Vector256.FusedMultiplyAdd(r1, b, a21);
+            b = Vector256.Create(Unsafe.Add(ref q3, f));
+            a30 = Vector256.FusedMultiplyAdd(r0, b, a30);
+            a31 = Vector256.FusedMultiplyAdd(r1, b, a31);
+        }
+        var n0 = Vector256.LoadUnsafe(ref norms[normOffset]);
+        var n1 = Vector256.LoadUnsafe(ref norms[normOffset], 8);
+        var two = Vector256.Create(-2f);
+        ulong mask = 0;
+        var acc = (Span<Vector256<float>>)[a00, a01, a10, a11, a20, a21, a30, a31];
+        for (var q = 0; q < 4; q++)
+        {
+            var qn = Vector256.Create(queryNorms[q]);
+            var t = Vector256.Create(thresholds[q]);
+            var lo = Vector256.FusedMultiplyAdd(two, acc[2 * q], qn + n0);
+            var hi = Vector256.FusedMultiplyAdd(two, acc[2 * q + 1], qn + n1);
+            var bits = Vector256.LessThan(lo, t).ExtractMostSignificantBits() | (Vector256.LessThan(hi, t).ExtractMostSignificantBits() << 8);
+            if (bits != 0)
+            {
+                lo.CopyTo(dist[(q * 16)..]);
+                hi.CopyTo(dist[(q * 16 + 8)..]);
+                mask |= (ulong)bits << (q * 16);
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>Stores the 32 distances only when one beats its query's threshold; returns the mask of those.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Emit(Vector256<double> a00, Vector256<double> a01, Vector256<double> a10, Vector256<double> a11,
+        Vector256<double> a20, Vector256<double> a21, Vector256<double> a30, Vector256<double> a31,
+        ReadOnlySpan<double> thresholds, Span<double> dist)
+    {
+        var t = Vector256.Create(thresholds[0]);
+        var mask = Vector256.LessThan(a00, t).ExtractMostSignificantBits() | (Vector256.LessThan(a01, t).ExtractMostSignificantBits() << 4);
+        t = Vector256.Create(thresholds[1]);
+        mask |= (Vector256.LessThan(a10, t).ExtractMostSignificantBits() << 8) | (Vector256.LessThan(a11, t).ExtractMostSignificantBits() << 12);
+        t = Vector256.Create(thresholds[2]);
+        mask |= (Vector256.LessThan(a20, t).ExtractMostSignificantBits() << 16) | (Vector256.LessThan(a21, t).ExtractMostSignificantBits() << 20);
+        t = Vector256.Create(thresholds[3]);
+        mask |= (Vector256.LessThan(a30, t).ExtractMostSignificantBits() << 24) | (Vector256.LessThan(a31, t).ExtractMostSignificantBits() << 28);
+        if (mask != 0)
+        {
+            a00.CopyTo(dist);
+            a01.CopyTo(dist[4..]);
+            a10.CopyTo(dist[8..]);
+            a11.CopyTo(dist[12..]);
+            a20.CopyTo(dist[16..]);
+            a21.CopyTo(dist[20..]);
+            a30.CopyTo(dist[24..]);
+            a31.CopyTo(dist[28..]);
+        }
+        return mask;
+    }
+}

@@ -1,0 +1,159 @@
+"""Writes a tiny random BertForMaskedLM in Hugging Face's naming, plus PyTorch's logits on a fixed input.
+
+Used by BertCheckpointTests (python3-torch from Debian; transformers is not needed: the forward pass below is
+Hugging Face's BertForMaskedLM written out in plain torch). Usage: make_tiny_bert.py OUT_DIR [ACT]
+"""
+import json
+import math
+import os
+import struct
+import sys
+
+import torch
+import torch.nn.functional as F
+
+FORWARD = sys.argv[1] == "--forward"  # --forward DIR: PyTorch logits of DIR's model.safetensors on DIR's input.json
+out = sys.argv[2] if FORWARD else sys.argv[1]
+act = "gelu" if FORWARD else (sys.argv[2] if len(sys.argv) > 2 else "gelu")
+os.makedirs(out, exist_ok=True)
+torch.manual_seed(1234)
+
+V, H, L, NH, I, P, T = 40, 16, 2, 4, 24, 32, 2
+eps = 1e-12
+if FORWARD:
+    c = json.load(open(os.path.join(out, "config.json")))
+    V, H, L, NH, I, P, T = (c["vocab_size"], c["hidden_size"], c["num_hidden_layers"], c["num_attention_heads"],
+                            c["intermediate_size"], c["max_position_embeddings"], c["type_vocab_size"])
+    act, eps = c["hidden_act"], c["layer_norm_eps"]
+cfg = dict(architectures=["BertForMaskedLM"], model_type="bert", vocab_size=V, hidden_size=H, num_hidden_layers=L,
+           num_attention_heads=NH, intermediate_size=I, hidden_act=act, hidden_dropout_prob=0.1,
+           attention_probs_dropout_prob=0.1, max_position_embeddings=P, type_vocab_size=T, layer_norm_eps=eps,
+           pad_token_id=0, position_embedding_type="absolute")
+if not FORWARD:
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(cfg, f, indent=2)
+
+vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + [f"w{i}" for i in range(V - 5)]
+if not FORWARD:
+    with open(os.path.join(out, "vocab.txt"), "w") as f:
+        f.write("\n".join(vocab) + "\n")
+
+
+def r(*shape, scale=0.5):
+    return torch.randn(*shape) * scale
+
+
+sd = {}
+sd["bert.embeddings.word_embeddings.weight"] = r(V, H)
+sd["bert.embeddings.position_embeddings.weight"] = r(P, H)
+sd["bert.embeddings.token_type_embeddings.weight"] = r(T, H)
+sd["bert.embeddings.LayerNorm.weight"] = 1 + r(H, scale=0.1)
+sd["bert.embeddings.LayerNorm.bias"] = r(H, scale=0.1)
+for l in range(L):
+    p = f"bert.encoder.layer.{l}."
+    for name in ["attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"]:
+        sd[p + name + ".weight"] = r(H, H)
+        sd[p + name + ".bias"] = r(H, scale=0.1)
+    sd[p + "attention.output.LayerNorm.weight"] = 1 + r(H, scale=0.1)
+    sd[p + "attention.output.LayerNorm.bias"] = r(H, scale=0.1)
+    sd[p + "intermediate.dense.weight"] = r(I, H)
+    sd[p + "intermediate.dense.bias"] = r(I, scale=0.1)
+    sd[p + "output.dense.weight"] = r(H, I)
+    sd[p + "output.dense.bias"] = r(H, scale=0.1)
+    sd[p + "output.LayerNorm.weight"] = 1 + r(H, scale=0.1)
+    sd[p + "output.LayerNorm.bias"] = r(H, scale=0.1)
+sd["cls.predictions.transform.dense.weight"] = r(H, H)
+sd["cls.predictions.transform.dense.bias"] = r(H, scale=0.1)
+sd["cls.predictions.transform.LayerNorm.weight"] = 1 + r(H, scale=0.1)
+sd["cls.predictions.transform.LayerNorm.bias"] = r(H, scale=0.1)
+sd["cls.predictions.bias"] = r(V, scale=0.1)
+if FORWARD:
+    raw = open(os.path.join(out, "model.safetensors"), "rb").read()
+    n = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + n])
+    sd = {}
+    for k, v in header.items():
+        if k == "__metadata__" or v["dtype"] != "F32":
+            continue
+        b0, b1 = v["data_offsets"]
+        sd[k] = torch.frombuffer(bytearray(raw[8 + n + b0:8 + n + b1]), dtype=torch.float32).reshape(v["shape"])
+
+
+def activation(x):
+    if act == "gelu":
+        return F.gelu(x)
+    if act in ("gelu_new", "gelu_pytorch_tanh"):
+        return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+    return F.relu(x)
+
+
+def forward(ids, types, mask):
+    b, t = ids.shape
+    x = sd["bert.embeddings.word_embeddings.weight"][ids] + sd["bert.embeddings.position_embeddings.weight"][:t][None] \
+        + sd["bert.embeddings.token_type_embeddings.weight"][types]
+    x = F.layer_norm(x, (H,), sd["bert.embeddings.LayerNorm.weight"], sd["bert.embeddings.LayerNorm.bias"], eps)
+    ext = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+    d = H // NH
+    for l in range(L):
+        p = f"bert.encoder.layer.{l}."
+        lin = lambda h, n: F.linear(h, sd[p + n + ".weight"], sd[p + n + ".bias"])
+        q = lin(x, "attention.self.query").view(b, t, NH, d).transpose(1, 2)
+        k = lin(x, "attention.self.key").view(b, t, NH, d).transpose(1, 2)
+        v = lin(x, "attention.self.value").view(b, t, NH, d).transpose(1, 2)
+        s = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(d) + ext
+        c = torch.matmul(s.softmax(-1), v).transpose(1, 2).reshape(b, t, H)
+        a = F.layer_norm(lin(c, "attention.output.dense") + x, (H,), sd[p + "attention.output.LayerNorm.weight"],
+                         sd[p + "attention.output.LayerNorm.bias"], eps)
+        i = activation(lin(a, "intermediate.dense"))
+        x = F.layer_norm(lin(i, "output.dense") + a, (H,), sd[p + "output.LayerNorm.weight"],
+                         sd[p + "output.LayerNorm.bias"], eps)
+    h = activation(F.linear(x, sd["cls.predictions.transform.dense.weight"], sd["cls.predictions.transform.dense.bias"]))
+    h = F.layer_norm(h, (H,), sd["cls.predictions.transform.LayerNorm.weight"], sd["cls.predictions.transform.LayerNorm.bias"], eps)
+    return F.linear(h, sd["bert.embeddings.word_embeddings.weight"], sd["cls.predictions.bias"])
+
+
+ids = torch.tensor([[2, 7, 9, 11, 4, 13, 3], [2, 21, 4, 30, 3, 0, 0]])
+if FORWARD:
+    inp = json.load(open(os.path.join(out, "input.json")))
+    ids, types, mask = torch.tensor(inp["ids"]), torch.tensor(inp["types"]), torch.tensor(inp["mask"])
+    with torch.no_grad():
+        logits = forward(ids, types, mask)
+    with open(os.path.join(out, "logits_check.f32"), "wb") as f:
+        f.write(logits.contiguous().numpy().astype("<f4").tobytes())
+    print("ok")
+    sys.exit(0)
+types = torch.tensor([[0, 0, 0, 1, 1, 1, 1], [1, 1, 1, 1, 1, 0, 0]])
+mask = torch.tensor([[1, 1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 0, 0]])
+with torch.no_grad():
+    logits = forward(ids, types, mask)
+with open(os.path.join(out, "input.json"), "w") as f:
+    json.dump(dict(ids=ids.tolist(), types=types.tolist(), mask=mask.tolist(), shape=list(logits.shape)), f)
+with open(os.path.join(out, "logits.f32"), "wb") as f:
+    f.write(logits.contiguous().numpy().astype("<f4").tobytes())
+
+# PyTorch .bin as save_pretrained wrote it (zip format, tied decoder weight and position_ids buffer included).
+binsd = dict(sd)
+binsd["cls.predictions.decoder.weight"] = sd["bert.embeddings.word_embeddings.weight"]
+binsd["cls.predictions.decoder.bias"] = sd["cls.predictions.bias"]
+binsd["bert.embeddings.position_ids"] = torch.arange(P)[None]
+torch.save(binsd, os.path.join(out, "pytorch_model.bin"))
+
+# safetensors written by hand (the safetensors package is not in Debian 12): tied decoder weight omitted.
+stsd = dict(sd)
+stsd["bert.embeddings.position_ids"] = torch.arange(P)[None]
+header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
+for k in sorted(stsd):
+    t = stsd[k].contiguous()
+    data = t.numpy().tobytes()
+    header[k] = {"dtype": "F32" if t.dtype == torch.float32 else "I64", "shape": list(t.shape),
+                 "data_offsets": [offset, offset + len(data)]}
+    blobs.append(data)
+    offset += len(data)
+hb = json.dumps(header).encode()
+hb += b" " * ((8 - len(hb) % 8) % 8)
+with open(os.path.join(out, "model.safetensors"), "wb") as f:
+    f.write(struct.pack("<Q", len(hb)))
+    f.write(hb)
+    for blob in blobs:
+        f.write(blob)
+print("ok")
