@@ -52,6 +52,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_TransferFromSavedModel_FreezesBackboneAndReplacesHead()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var source = Path.Combine(_dir, "source");
+        Assert.Equal(0, await Run("train", "--dataset", data, "--epochs", "2", "--batch-size", "16", "--lr", "3e-3", "--out", source));
+        var saved = Path.Combine(source, "checkpoints", "final.model");
+        var target = Path.Combine(_dir, "target");
+        var code = await Run("train", "--dataset", data, "--epochs", "1", "--batch-size", "16", "--init-from", saved, "--init-classes", "5",
+            "--freeze", "backbone", "--backbone-lr-scale", "0.1", "--out", target);
+        Assert.Equal(2, code); // the saved model has a 10-logit head (IDX data has 10 classes), not 5: a clear error
+        code = await Run("train", "--dataset", data, "--epochs", "1", "--batch-size", "16", "--init-from", saved,
+            "--freeze", "backbone", "--out", target);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")));
+        Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0); // starts from trained features
+    }
+
+    [Fact]
     public async Task Train_UnknownDataset_FailsWithoutWriting()
     {
         var output = Path.Combine(_dir, "run");

@@ -16,12 +16,29 @@ public static class TransferLearning
         {
             throw new FileNotFoundException($"{path}: saved model not found", path);
         }
-        if (!skipHead)
+        var expected = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        try
         {
-            model.load(path);
-            return;
+            if (!skipHead)
+            {
+                model.load(path);
+            }
+            else
+            {
+                model.load(path, strict: false, skip: ["head.weight", "head.bias"]);
+            }
         }
-        model.load(path, strict: false, skip: ["head.weight", "head.bias"]);
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{path}: cannot load into a {model.Kind} model with {model.ClassCount} classes ({ex.Message})", ex);
+        }
+        foreach (var (name, p) in model.named_parameters())
+        {
+            if (expected.TryGetValue(name, out var shape) && !shape.SequenceEqual(p.shape))
+            {
+                throw new ArgumentException($"{path}: parameter {name} has shape [{string.Join(", ", p.shape)}] but the model expects [{string.Join(", ", shape)}] (another architecture or class count?)");
+            }
+        }
     }
 
     /// <summary>A new network sharing <paramref name="model"/>'s backbone with a fresh head for

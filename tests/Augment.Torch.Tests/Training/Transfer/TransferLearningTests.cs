@@ -82,6 +82,17 @@ public sealed class TransferLearningTests : IDisposable
     }
 
     [Fact]
+    public void LoadWeights_OtherClassCount_ThrowsNamingFileAndShape()
+    {
+        var path = Path.Combine(_dir, "three.model");
+        ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 3, seed: 2).save(path);
+        var target = ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 10, seed: 2);
+        var ex = Assert.Throws<ArgumentException>(() => TransferLearning.LoadWeights(target, path, skipHead: false));
+        Assert.Contains("three.model", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("10 classes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LowerBackboneRate_GivesTwoGroupsWithScaledRates()
     {
         var model = ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 4, seed: 2);
