@@ -13,7 +13,12 @@ for name in ORDER:
         continue
     text = open(path, encoding="utf-8").read().strip() + "\n"
     if name != "_head":
-        levels = [len(m.group(1)) for m in re.finditer(r"^(#+) ", text, re.M)]
+        levels, fence = [], False
+        for line in text.splitlines():
+            if line.startswith("```"):
+                fence = not fence
+            elif not fence and re.match(r"^#+ ", line):
+                levels.append(len(line) - len(line.lstrip("#")))
         shift = 2 - min(levels) if levels else 0
         if shift:
             out, fence = [], False
