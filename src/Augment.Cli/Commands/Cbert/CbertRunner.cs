@@ -95,7 +95,7 @@ internal static class CbertRunner
         var watch = Stopwatch.StartNew();
         var generated = model.Augment(inputs, s.Augment, new CountProgress(output, "augment", inputs.Count), ct);
         var seconds = watch.Elapsed.TotalSeconds;
-        var format = s.OutputFormat ?? TryFromPath(s.Output) ?? s.Read.Format;
+        var format = s.OutputFormat ?? TextFormats.TryFromPath(s.Output) ?? s.Read.Format;
         await using (var writer = await TextFileWriter.CreateAsync(s.Output, format, s.Read.TextColumn, s.Read.LabelColumn, ct))
         {
             var k = 0;
@@ -160,17 +160,6 @@ internal static class CbertRunner
         }
     }
 
-    private static TextFormat? TryFromPath(string path)
-    {
-        try
-        {
-            return TextFormats.FromPath(path);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

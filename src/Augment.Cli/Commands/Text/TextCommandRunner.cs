@@ -26,7 +26,7 @@ internal static class TextCommandRunner
             }
             var inputFormat = s.Format is null ? TextFormats.FromPath(s.Input) : TextFormats.Parse(s.Format);
             var outputFormat = s.OutputFormat is not null ? TextFormats.Parse(s.OutputFormat)
-                : TryFromPath(s.Output) ?? inputFormat;
+                : TextFormats.TryFromPath(s.Output) ?? inputFormat;
             var readOptions = new TextReadOptions
             {
                 Format = inputFormat,
@@ -82,15 +82,4 @@ internal static class TextCommandRunner
         }
     }
 
-    private static TextFormat? TryFromPath(string path)
-    {
-        try
-        {
-            return TextFormats.FromPath(path);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 }

@@ -16,6 +16,19 @@ public static class TextFormats
         };
     }
 
+    /// <summary>The format implied by the extension of <paramref name="path"/>, or null when it implies none.</summary>
+    public static TextFormat? TryFromPath(string path)
+    {
+        try
+        {
+            return FromPath(path);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses a format name (tsv, csv, jsonl).</summary>
     public static TextFormat Parse(string name)
     {
