@@ -116,4 +116,44 @@ public class ExactNearestNeighborsTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => ExactNearestNeighbors.Search(x, x, 3, null, 1, cts.Token));
     }
+
+    [Property(MaxTest = 40)]
+    public bool Search_WideAndNarrowCandidatePass_BothEqualBruteForce(int seed, byte rows, byte cols, byte kRaw)
+    {
+        // The 8-query AVX-512 candidate kernel and the 4-query AVX2 one must both give the brute-force answer
+        // (whichever this machine picks by default, both are exercised here).
+        var n = rows % 150 + 20;
+        var d = cols % 40 + 4;
+        var k = kRaw % 6 + 1;
+        var x = Random(n, d, (ulong)seed);
+        var self = Enumerable.Range(0, n).ToArray();
+        var wide = ExactNearestNeighbors.Search(x, x, k, self, 2, CancellationToken.None, wide: true);
+        var narrow = ExactNearestNeighbors.Search(x, x, k, self, 1, CancellationToken.None, wide: false);
+        return wide.Indices.SequenceEqual(narrow.Indices)
+            && Enumerable.Range(0, n).All(q => wide.Of(q).SequenceEqual(Brute(x, x, q, k, q)));
+    }
+
+    [Fact]
+    public void DotSingle8x16_SameQueries_SameBitsAsDotSingle4x16()
+    {
+        var d = 11;
+        var reference = Random(16, d, 21);
+        var tiles = new SingleTiles(reference, new double[d]);
+        var queries = Random(8, d, 22).Data.Select(v => (float)v).ToArray();
+        var queryNorms = Enumerable.Range(0, 8).Select(q => queries.Skip(q * d).Take(d).Sum(v => v * v)).ToArray();
+        var thresholds = Enumerable.Repeat(float.PositiveInfinity, 8).ToArray();
+        var wide = new float[128];
+        var masks = new ushort[8];
+        Assert.True(DistanceKernels.DotSingle8x16(tiles.Data, 0, tiles.Norms, 0, d, queries, [0, 1, 2, 3, 4, 5, 6, 7],
+            queryNorms, thresholds, wide, masks));
+        var narrow = new float[128];
+        var low = DistanceKernels.DotSingle4x16(tiles.Data, 0, tiles.Norms, 0, d, queries, [0, 1, 2, 3],
+            queryNorms.AsSpan(0, 4), thresholds.AsSpan(0, 4), narrow.AsSpan(0, 64));
+        var high = DistanceKernels.DotSingle4x16(tiles.Data, 0, tiles.Norms, 0, d, queries, [4, 5, 6, 7],
+            queryNorms.AsSpan(4, 4), thresholds.AsSpan(4, 4), narrow.AsSpan(64, 64));
+        Assert.Equal(ulong.MaxValue, low);
+        Assert.Equal(ulong.MaxValue, high);
+        Assert.All(masks, m => Assert.Equal(ushort.MaxValue, m));
+        Assert.Equal(narrow.Select(BitConverter.SingleToInt32Bits), wide.Select(BitConverter.SingleToInt32Bits));
+    }
 }

@@ -124,6 +124,67 @@ internal static class DistanceKernels
         return mask;
     }
 
+    /// <summary>The same approximate distances as <see cref="DotSingle4x16"/> (bit for bit: each lane sums the same
+    /// products in the same order) for 8 queries at once on 16-wide vectors (AVX-512).</summary>
+    /// <returns>True when some distance beats its query's threshold; <paramref name="masks"/>[q] holds the lanes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool DotSingle8x16(float[] tileData, long tileOffset, float[] norms, long normOffset, int d, float[] queryData,
+        ReadOnlySpan<int> rows, ReadOnlySpan<float> queryNorms, ReadOnlySpan<float> thresholds, Span<float> dist, Span<ushort> masks)
+    {
+        ref var tile = ref tileData[tileOffset];
+        ref var q0 = ref queryData[(long)rows[0] * d];
+        ref var q1 = ref queryData[(long)rows[1] * d];
+        ref var q2 = ref queryData[(long)rows[2] * d];
+        ref var q3 = ref queryData[(long)rows[3] * d];
+        ref var q4 = ref queryData[(long)rows[4] * d];
+        ref var q5 = ref queryData[(long)rows[5] * d];
+        ref var q6 = ref queryData[(long)rows[6] * d];
+        ref var q7 = ref queryData[(long)rows[7] * d];
+        var a0 = Vector512<float>.Zero;
+        var a1 = Vector512<float>.Zero;
+        var a2 = Vector512<float>.Zero;
+        var a3 = Vector512<float>.Zero;
+        var a4 = Vector512<float>.Zero;
+        var a5 = Vector512<float>.Zero;
+        var a6 = Vector512<float>.Zero;
+        var a7 = Vector512<float>.Zero;
+        for (var f = 0; f < d; f++)
+        {
+            var r = Vector512.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width));
+            a0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q0, f)), a0);
+            a1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q1, f)), a1);
+            a2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q2, f)), a2);
+            a3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q3, f)), a3);
+            a4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q4, f)), a4);
+            a5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q5, f)), a5);
+            a6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q6, f)), a6);
+            a7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q7, f)), a7);
+        }
+        var n = Vector512.LoadUnsafe(ref norms[normOffset]);
+        var any = Lanes(a0, n, queryNorms[0], thresholds[0], dist[..16], out masks[0]);
+        any |= Lanes(a1, n, queryNorms[1], thresholds[1], dist[16..32], out masks[1]);
+        any |= Lanes(a2, n, queryNorms[2], thresholds[2], dist[32..48], out masks[2]);
+        any |= Lanes(a3, n, queryNorms[3], thresholds[3], dist[48..64], out masks[3]);
+        any |= Lanes(a4, n, queryNorms[4], thresholds[4], dist[64..80], out masks[4]);
+        any |= Lanes(a5, n, queryNorms[5], thresholds[5], dist[80..96], out masks[5]);
+        any |= Lanes(a6, n, queryNorms[6], thresholds[6], dist[96..112], out masks[6]);
+        any |= Lanes(a7, n, queryNorms[7], thresholds[7], dist[112..128], out masks[7]);
+        return any;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Lanes(Vector512<float> dot, Vector512<float> norms, float queryNorm, float threshold, Span<float> dist, out ushort mask)
+    {
+        var value = Vector512.FusedMultiplyAdd(Vector512.Create(-2f), dot, Vector512.Create(queryNorm) + norms);
+        mask = (ushort)Vector512.LessThan(value, Vector512.Create(threshold)).ExtractMostSignificantBits();
+        if (mask == 0)
+        {
+            return false;
+        }
+        value.CopyTo(dist);
+        return true;
+    }
+
     /// <summary>Stores the 32 distances only when one beats its query's threshold; returns the mask of those.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Emit(Vector256<double> a00, Vector256<double> a01, Vector256<double> a10, Vector256<double> a11,

@@ -12,6 +12,7 @@ namespace Augment.Core.Tabular.Neighbors;
 internal static class ExactNearestNeighbors
 {
     private const int QueryGroup = 4;
+    private const int WideQueryGroup = 8;
     private const int QueryBlock = 64;
     private const int TileChunk = 48;
     private const int Extra = 8;
@@ -29,8 +30,10 @@ internal static class ExactNearestNeighbors
     /// <param name="cancellationToken">Stops the search between blocks.</param>
     /// <param name="expectTies">True when many equal distances are expected (categorical embeddings): skips the
     /// dot-product pass, which could not prove most answers.</param>
+    /// <param name="wide">Candidate pass on 16-wide vectors, 8 queries at a time (null: when AVX-512 is
+    /// accelerated). Same candidates, same answer either way; a parameter so tests cover both kernels.</param>
     public static NeighborTable Search(FeatureMatrix reference, FeatureMatrix queries, int k, int[]? self,
-        int maxDegreeOfParallelism, CancellationToken cancellationToken, bool expectTies = false)
+        int maxDegreeOfParallelism, CancellationToken cancellationToken, bool expectTies = false, bool? wide = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(queries);
@@ -61,7 +64,8 @@ internal static class ExactNearestNeighbors
         }
         else
         {
-            var failed = DotSearch(reference, queries, k, self, result, options);
+            var failed = DotSearch(reference, queries, k, self, result, options,
+                wide ?? System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
             if (failed.Length > 0)
             {
                 DirectSearch(new TransposedTiles(reference), queries, k, self, failed, result, options);
@@ -136,7 +140,8 @@ internal static class ExactNearestNeighbors
     }
 
     /// <summary>The float32 candidate pass; returns the queries whose answer could not be proven.</summary>
-    private static int[] DotSearch(FeatureMatrix reference, FeatureMatrix queries, int k, int[]? self, int[] result, ParallelOptions options)
+    private static int[] DotSearch(FeatureMatrix reference, FeatureMatrix queries, int k, int[]? self, int[] result, ParallelOptions options,
+        bool wide)
     {
         var d = reference.Columns;
         var centre = new double[d];
@@ -185,13 +190,13 @@ internal static class ExactNearestNeighbors
         {
             var start = b * QueryBlock;
             var end = Math.Min(start + QueryBlock, queries.Rows);
-            failed[b] = DotBlock(tiles, centred, norms, reference, queries, k, self, start, end, result);
+            failed[b] = DotBlock(tiles, centred, norms, reference, queries, k, self, start, end, result, wide);
         });
         return failed.SelectMany(f => f).ToArray();
     }
 
     private static List<int> DotBlock(SingleTiles tiles, float[] centred, double[] norms, FeatureMatrix reference, FeatureMatrix queries,
-        int k, int[]? self, int start, int end, int[] result)
+        int k, int[]? self, int start, int end, int[] result, bool wide)
     {
         var count = end - start;
         var k2 = k + Extra;
@@ -199,19 +204,21 @@ internal static class ExactNearestNeighbors
         var bestI = new int[count * k2];
         bestA.AsSpan().Fill(float.PositiveInfinity);
         bestI.AsSpan().Fill(-1);
-        Span<float> dist = stackalloc float[QueryGroup * SingleTiles.Width];
-        Span<int> rows = stackalloc int[QueryGroup];
-        Span<float> queryNorms = stackalloc float[QueryGroup];
-        Span<float> thresholds = stackalloc float[QueryGroup];
+        var group = wide ? WideQueryGroup : QueryGroup;
+        Span<float> dist = stackalloc float[WideQueryGroup * SingleTiles.Width];
+        Span<int> rows = stackalloc int[WideQueryGroup];
+        Span<float> queryNorms = stackalloc float[WideQueryGroup];
+        Span<float> thresholds = stackalloc float[WideQueryGroup];
+        Span<ushort> masks = stackalloc ushort[WideQueryGroup];
         var d = tiles.Dimensions;
         const int chunkTiles = TileChunk / 2;
         for (var chunk = 0; chunk < tiles.TileCount; chunk += chunkTiles)
         {
             var chunkEnd = Math.Min(chunk + chunkTiles, tiles.TileCount);
-            for (var g = start; g < end; g += QueryGroup)
+            for (var g = start; g < end; g += group)
             {
-                var active = Math.Min(QueryGroup, end - g);
-                for (var qq = 0; qq < QueryGroup; qq++)
+                var active = Math.Min(group, end - g);
+                for (var qq = 0; qq < group; qq++)
                 {
                     rows[qq] = g + Math.Min(qq, active - 1);
                     queryNorms[qq] = (float)norms[rows[qq]];
@@ -219,16 +226,31 @@ internal static class ExactNearestNeighbors
                 }
                 for (var t = chunk; t < chunkEnd; t++)
                 {
-                    var mask = DistanceKernels.DotSingle4x16(tiles.Data, (long)t * d * SingleTiles.Width, tiles.Norms, (long)t * SingleTiles.Width, d,
-                        centred, rows, queryNorms, thresholds, dist);
-                    if (mask == 0)
+                    if (wide)
                     {
-                        continue;
+                        if (!DistanceKernels.DotSingle8x16(tiles.Data, (long)t * d * SingleTiles.Width, tiles.Norms, (long)t * SingleTiles.Width, d,
+                            centred, rows, queryNorms, thresholds, dist, masks))
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        var mask = DistanceKernels.DotSingle4x16(tiles.Data, (long)t * d * SingleTiles.Width, tiles.Norms, (long)t * SingleTiles.Width, d,
+                            centred, rows, queryNorms, thresholds, dist);
+                        if (mask == 0)
+                        {
+                            continue;
+                        }
+                        for (var qq = 0; qq < QueryGroup; qq++)
+                        {
+                            masks[qq] = (ushort)(mask >> (qq * 16));
+                        }
                     }
                     var firstRef = t * SingleTiles.Width;
                     for (var qq = 0; qq < active; qq++)
                     {
-                        if (((mask >> (qq * 16)) & 0xFFFF) == 0)
+                        if (masks[qq] == 0)
                         {
                             continue;
                         }

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Augment.Core.Tabular;
+using Augment.Core.Tabular.Samplers;
+using Augment.Core.Tabular.Sampling;
+
+/// <summary>Times the stages of one SMOTE resample separately (wall and process CPU time), by calling the same
+/// internal steps <see cref="TabularResampler"/> runs. Diagnostic only (AUGMENT_BENCH_DETAIL=1).</summary>
+internal static class StageBreakdown
+{
+    public static string Run(TabularData data, ResampleOptions options)
+    {
+        var text = new StringBuilder("stages:");
+        var process = Process.GetCurrentProcess();
+        var wall = Stopwatch.StartNew();
+        var cpu = process.TotalProcessorTime;
+        void Mark(string name)
+        {
+            process.Refresh();
+            var nowCpu = process.TotalProcessorTime;
+            text.Append(CultureInfo.InvariantCulture, $" {name}={wall.Elapsed.TotalMilliseconds:0.0}ms/cpu {(nowCpu - cpu).TotalMilliseconds:0}ms");
+            wall.Restart();
+            cpu = nowCpu;
+        }
+        var counts = data.ClassCounts();
+        var targets = SamplingStrategyResolver.Resolve(options.Strategy, data.ClassNames, counts, SamplingType.OverSampling);
+        var distance = DistanceSpace.Numeric(data, options.Standardize);
+        var ctx = new SamplerContext(data, options, distance, "smote", CancellationToken.None);
+        Mark("input+context");
+        var minority = Array.IndexOf(counts, counts.Min());
+        var rows = ctx.ClassRows[minority];
+        _ = ctx.Neighbors(rows, rows, options.K);
+        Mark("knn");
+        var generators = SmoteSampler.Plan(ctx, targets, [], "smote");
+        Mark("plan(incl. knn again)");
+        var generator = generators[0];
+        var d = data.FeatureCount;
+        var buffer = new double[generator.Count * d];
+        Mark("alloc");
+        Parallel.For(0, (int)((generator.Count + 4095) / 4096), b =>
+        {
+            var end = Math.Min(generator.Count, (b + 1) * 4096L);
+            for (var j = b * 4096L; j < end; j++)
+            {
+                generator.Generate(j, buffer.AsSpan((int)(j * d), d));
+            }
+        });
+        Mark("generate");
+        var plan = TabularResampler.Plan(data, options);
+        Mark("Plan");
+        _ = plan.Materialize(options.MaxDegreeOfParallelism);
+        Mark("Materialize");
+        return text.ToString();
+    }
+}
