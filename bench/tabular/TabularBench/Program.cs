@@ -46,6 +46,7 @@ var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSec
 if (Environment.GetEnvironmentVariable("AUGMENT_BENCH_DETAIL") == "1")
 {
     Console.Error.WriteLine(FormattableString.Invariant($"plan={planSeconds:0.####} materialize={seconds - planSeconds:0.####} cpu={cpuSeconds:0.####}"));
+    Console.Error.WriteLine(StageBreakdown.Kernels(data, options));
     for (var round = 0; round < 3; round++)
     {
         Console.Error.WriteLine(StageBreakdown.Run(data, options));

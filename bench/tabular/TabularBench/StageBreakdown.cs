@@ -53,4 +53,27 @@ internal static class StageBreakdown
         Mark("Materialize");
         return text.ToString();
     }
+
+    /// <summary>kNN of the minority rows among themselves with each candidate kernel, single thread.</summary>
+    public static string Kernels(TabularData data, ResampleOptions options)
+    {
+        var counts = data.ClassCounts();
+        var minority = Array.IndexOf(counts, counts.Min());
+        var rows = Enumerable.Range(0, data.RowCount).Where(r => data.Labels[r] == minority).ToArray();
+        var x = data.Matrix.Gather(rows);
+        var text = new StringBuilder(FormattableString.Invariant($"avx512={System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}"));
+        var self = Enumerable.Range(0, rows.Length).ToArray();
+        var paired = Augment.Core.Tabular.Neighbors.ExactNearestNeighbors.Search(x, x, options.K, self, -1, CancellationToken.None);
+        var copy = new FeatureMatrix((double[])x.Data.Clone(), x.Rows, x.Columns);
+        var separate = Augment.Core.Tabular.Neighbors.ExactNearestNeighbors.Search(x, copy, options.K, self, -1, CancellationToken.None, wide: false);
+        text.Append(FormattableString.Invariant($" same-neighbours-as-one-directional-pass={paired.Indices.AsSpan().SequenceEqual(separate.Indices)}"));
+        foreach (var wide in new[] { false, true, false, true })
+        {
+            var clock = Stopwatch.StartNew();
+            Augment.Core.Tabular.Neighbors.ExactNearestNeighbors.Search(x, x, options.K, self, 1,
+                CancellationToken.None, wide: wide);
+            text.Append(CultureInfo.InvariantCulture, $" wide={wide}:{clock.Elapsed.TotalMilliseconds:0.0}ms");
+        }
+        return text.ToString();
+    }
 }

@@ -156,4 +156,25 @@ public class ExactNearestNeighborsTests
         Assert.All(masks, m => Assert.Equal(ushort.MaxValue, m));
         Assert.Equal(narrow.Select(BitConverter.SingleToInt32Bits), wide.Select(BitConverter.SingleToInt32Bits));
     }
+
+    [Theory]
+    [InlineData(900, 1)]
+    [InlineData(900, 2)]
+    [InlineData(1031, 2)]
+    public void Search_SelfSearchPairedOnce_SameAsSeparateQueriesAndBruteForce(int rows, int threads)
+    {
+        // The same matrix as reference and queries with self = identity takes the symmetric candidate pass
+        // (each pair computed once, block pairs in round-robin rounds; 900 rows make an odd block count, so a
+        // bye). A copy of the queries takes the one-directional pass. Both must equal brute force.
+        var x = Random(rows, 32, 31);
+        var self = Enumerable.Range(0, rows).ToArray();
+        var paired = ExactNearestNeighbors.Search(x, x, 5, self, threads, CancellationToken.None, wide: true);
+        var copy = new FeatureMatrix((double[])x.Data.Clone(), x.Rows, x.Columns);
+        var separate = ExactNearestNeighbors.Search(x, copy, 5, self, threads, CancellationToken.None, wide: true);
+        Assert.Equal(separate.Indices, paired.Indices);
+        foreach (var q in new[] { 0, 1, 17, rows / 2, rows - 2, rows - 1 })
+        {
+            Assert.Equal(Brute(x, x, q, 5, q), paired.Of(q).ToArray());
+        }
+    }
 }

@@ -172,6 +172,65 @@ internal static class DistanceKernels
         return any;
     }
 
+    /// <summary><see cref="DotSingle8x16"/> for a self-search, where each value is also the distance of the tile's
+    /// row to the query: always stores the 128 values and sets <paramref name="masks"/>[q] (lanes below query q's
+    /// threshold) and <paramref name="transposed"/>[q] (lanes where the value is below that lane row's threshold,
+    /// <paramref name="laneThresholds"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DotSingle8x16Pair(float[] tileData, long tileOffset, float[] norms, long normOffset, int d, float[] queryData,
+        ReadOnlySpan<int> rows, ReadOnlySpan<float> queryNorms, ReadOnlySpan<float> thresholds, Vector512<float> laneThresholds,
+        Span<float> dist, Span<ushort> masks, Span<ushort> transposed)
+    {
+        ref var tile = ref tileData[tileOffset];
+        ref var q0 = ref queryData[(long)rows[0] * d];
+        ref var q1 = ref queryData[(long)rows[1] * d];
+        ref var q2 = ref queryData[(long)rows[2] * d];
+        ref var q3 = ref queryData[(long)rows[3] * d];
+        ref var q4 = ref queryData[(long)rows[4] * d];
+        ref var q5 = ref queryData[(long)rows[5] * d];
+        ref var q6 = ref queryData[(long)rows[6] * d];
+        ref var q7 = ref queryData[(long)rows[7] * d];
+        var a0 = Vector512<float>.Zero;
+        var a1 = Vector512<float>.Zero;
+        var a2 = Vector512<float>.Zero;
+        var a3 = Vector512<float>.Zero;
+        var a4 = Vector512<float>.Zero;
+        var a5 = Vector512<float>.Zero;
+        var a6 = Vector512<float>.Zero;
+        var a7 = Vector512<float>.Zero;
+        for (var f = 0; f < d; f++)
+        {
+            var r = Vector512.LoadUnsafe(ref tile, (nuint)(f * SingleTiles.Width));
+            a0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q0, f)), a0);
+            a1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q1, f)), a1);
+            a2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q2, f)), a2);
+            a3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q3, f)), a3);
+            a4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q4, f)), a4);
+            a5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q5, f)), a5);
+            a6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q6, f)), a6);
+            a7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref q7, f)), a7);
+        }
+        var n = Vector512.LoadUnsafe(ref norms[normOffset]);
+        BothLanes(a0, n, queryNorms[0], thresholds[0], laneThresholds, dist[..16], out masks[0], out transposed[0]);
+        BothLanes(a1, n, queryNorms[1], thresholds[1], laneThresholds, dist[16..32], out masks[1], out transposed[1]);
+        BothLanes(a2, n, queryNorms[2], thresholds[2], laneThresholds, dist[32..48], out masks[2], out transposed[2]);
+        BothLanes(a3, n, queryNorms[3], thresholds[3], laneThresholds, dist[48..64], out masks[3], out transposed[3]);
+        BothLanes(a4, n, queryNorms[4], thresholds[4], laneThresholds, dist[64..80], out masks[4], out transposed[4]);
+        BothLanes(a5, n, queryNorms[5], thresholds[5], laneThresholds, dist[80..96], out masks[5], out transposed[5]);
+        BothLanes(a6, n, queryNorms[6], thresholds[6], laneThresholds, dist[96..112], out masks[6], out transposed[6]);
+        BothLanes(a7, n, queryNorms[7], thresholds[7], laneThresholds, dist[112..128], out masks[7], out transposed[7]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BothLanes(Vector512<float> dot, Vector512<float> norms, float queryNorm, float threshold,
+        Vector512<float> laneThresholds, Span<float> dist, out ushort mask, out ushort transposed)
+    {
+        var value = Vector512.FusedMultiplyAdd(Vector512.Create(-2f), dot, Vector512.Create(queryNorm) + norms);
+        mask = (ushort)Vector512.LessThan(value, Vector512.Create(threshold)).ExtractMostSignificantBits();
+        transposed = (ushort)Vector512.LessThan(value, laneThresholds).ExtractMostSignificantBits();
+        value.CopyTo(dist);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Lanes(Vector512<float> dot, Vector512<float> norms, float queryNorm, float threshold, Span<float> dist, out ushort mask)
     {

@@ -186,6 +186,20 @@ internal static class ExactNearestNeighbors
         }
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
         var failed = new List<int>[blocks];
+        if (wide && ReferenceEquals(reference, queries) && IsIdentity(self))
+        {
+            var k2 = k + Extra;
+            var bestA = new float[queries.Rows * k2];
+            var bestI = new int[queries.Rows * k2];
+            SymmetricCandidates.Build(tiles, centred, norms, k2, bestA, bestI, options);
+            Parallel.For(0, blocks, options, b =>
+            {
+                var start = b * QueryBlock;
+                var end = Math.Min(start + QueryBlock, queries.Rows);
+                failed[b] = Prove(tiles, norms, reference, queries, k, start, end, bestA, bestI, 0, result);
+            });
+            return failed.SelectMany(f => f).ToArray();
+        }
         Parallel.For(0, blocks, options, b =>
         {
             var start = b * QueryBlock;
@@ -255,20 +269,47 @@ internal static class ExactNearestNeighbors
                             continue;
                         }
                         var local = g + qq - start;
-                        Offer<float>(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), firstRef, self is null ? -1 : self[g + qq],
+                        OfferLanes(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), masks[qq], firstRef, self is null ? -1 : self[g + qq],
                             bestA.AsSpan(local * k2, k2), bestI.AsSpan(local * k2, k2));
                         thresholds[qq] = bestA[local * k2 + k2 - 1];
                     }
                 }
             }
         }
+        return Prove(tiles, norms, reference, queries, k, start, end, bestA, bestI, start, result);
+    }
+
+    private static bool IsIdentity(int[]? self)
+    {
+        if (self is null)
+        {
+            return false;
+        }
+        for (var i = 0; i < self.Length; i++)
+        {
+            if (self[i] != i)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Checks the candidates of queries start..end (row q's list at (q - <paramref name="baseRow"/>) x
+    /// (k + extra)) by direct distances; writes proven answers, returns the others.</summary>
+    private static List<int> Prove(SingleTiles tiles, double[] norms, FeatureMatrix reference, FeatureMatrix queries, int k,
+        int start, int end, float[] bestA, int[] bestI, int baseRow, int[] result)
+    {
+        var count = end - start;
+        var k2 = k + Extra;
+        var d = tiles.Dimensions;
         var failed = new List<int>();
         var candidates = new (double Distance, int Index)[k2];
         var approximation = 8.0 * (d + 2) * SingleUnit;
         var rounding = 4.0 * (d + 2) * Unit;
-        for (var i = 0; i < count; i++)
+        for (var q = start; q < end; q++)
         {
-            var q = start + i;
+            var i = q - baseRow;
             var query = queries.Row(q);
             var complete = true;
             for (var c = 0; c < k2; c++)
@@ -277,7 +318,7 @@ internal static class ExactNearestNeighbors
                 complete &= j >= 0;
                 candidates[c] = j >= 0 ? (DistanceKernels.Direct(query, reference.Row(j)), j) : (double.PositiveInfinity, int.MaxValue);
             }
-            Array.Sort(candidates);
+            SortCandidates(candidates);
             // Every row outside the candidates has an approximate distance >= the largest kept one (m); its exact
             // distance is then >= m - e, and its direct (FMA) distance >= (m - e)(1 - rounding). Strictly above
             // the k-th direct distance means no outside row can enter the k nearest, even on a tie.
@@ -294,6 +335,52 @@ internal static class ExactNearestNeighbors
             }
         }
         return failed;
+    }
+
+    /// <summary><see cref="Offer{T}"/> restricted to the lanes set in <paramref name="lanes"/> (those below the
+    /// threshold the kernel compared with; the others cannot be inserted), in lane order: same result.</summary>
+    internal static void OfferLanes(ReadOnlySpan<float> candidates, uint lanes, int firstRef, int skip, Span<float> bestD, Span<int> bestI)
+    {
+        var k = bestD.Length;
+        var threshold = bestD[k - 1];
+        while (lanes != 0)
+        {
+            var lane = System.Numerics.BitOperations.TrailingZeroCount(lanes);
+            lanes &= lanes - 1;
+            var dd = candidates[lane];
+            if (!(dd < threshold) || firstRef + lane == skip)
+            {
+                continue;
+            }
+            var pos = k - 1;
+            while (pos > 0 && bestD[pos - 1] > dd)
+            {
+                bestD[pos] = bestD[pos - 1];
+                bestI[pos] = bestI[pos - 1];
+                pos--;
+            }
+            bestD[pos] = dd;
+            bestI[pos] = firstRef + lane;
+            threshold = bestD[k - 1];
+        }
+    }
+
+    /// <summary>Sorts by (distance, index), the order of the tuple's default comparer for the non-NaN distances
+    /// here; an insertion sort, as the array holds k + <see cref="Extra"/> entries.</summary>
+    private static void SortCandidates(Span<(double Distance, int Index)> candidates)
+    {
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            var item = candidates[i];
+            var pos = i;
+            while (pos > 0 && (candidates[pos - 1].Distance > item.Distance
+                || (candidates[pos - 1].Distance == item.Distance && candidates[pos - 1].Index > item.Index)))
+            {
+                candidates[pos] = candidates[pos - 1];
+                pos--;
+            }
+            candidates[pos] = item;
+        }
     }
 
     /// <summary>Inserts the candidates that beat the current worst kept distance (strictly: an equal distance from

@@ -69,7 +69,8 @@ internal sealed class SamplerContext
     public NeighborTable Neighbors(int[]? referenceRows, int[] queryRows, int k)
     {
         var reference = referenceRows is null ? Distance : Distance.Gather(referenceRows);
-        var queries = Distance.Gather(queryRows);
+        // A self-search gets the same matrix object twice: the kNN engine then computes each pair once.
+        var queries = ReferenceEquals(referenceRows, queryRows) ? reference : Distance.Gather(queryRows);
         int[] self;
         if (referenceRows is null)
         {
