@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Augment.Core.Randomness;
 using Augment.Core.Tabular.Neighbors;
 
@@ -39,13 +40,41 @@ internal sealed class InterpolatingGenerator : SyntheticRowGenerator
         var u = _step * rng.NextDouble();
         var x = _seedData.Row(s);
         var y = _neighborData.Row(n);
-        foreach (var f in _numeric)
+        if (_categorical.Length == 0)
         {
-            row[f] = x[f] + u * (y[f] - x[f]);
+            Interpolate(x, y, u, row);
+        }
+        else
+        {
+            foreach (var f in _numeric)
+            {
+                row[f] = x[f] + u * (y[f] - x[f]);
+            }
         }
         foreach (var f in _categorical)
         {
             row[f] = MostFrequent(neighbors, f, ref rng);
+        }
+    }
+
+    /// <summary><c>row[f] = x[f] + u * (y[f] - x[f])</c> for every column, on vectors: the same three IEEE
+    /// operations per element (no fused multiply-add), so the same bits as the scalar loop.</summary>
+    internal static void Interpolate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double u, Span<double> row)
+    {
+        var f = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scale = Vector256.Create(u);
+            for (; f <= row.Length - 4; f += 4)
+            {
+                var a = Vector256.Create(x.Slice(f, 4));
+                var b = Vector256.Create(y.Slice(f, 4));
+                (a + scale * (b - a)).CopyTo(row.Slice(f, 4));
+            }
+        }
+        for (; f < row.Length; f++)
+        {
+            row[f] = x[f] + u * (y[f] - x[f]);
         }
     }
 

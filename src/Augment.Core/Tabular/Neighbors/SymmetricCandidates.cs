@@ -65,34 +65,42 @@ internal static class SymmetricCandidates
             Span<ushort> masks = stackalloc ushort[Group];
             Span<ushort> transposed = stackalloc ushort[Group];
             Span<float> laneThresholds = stackalloc float[SingleTiles.Width];
+            var negative = Vector512.Create(float.NegativeInfinity);
             for (var ta = firstA; ta < endA; ta++)
             {
-                for (var tb = a == b ? ta : firstB; tb < endB; tb++)
+                for (var half = 0; half < SingleTiles.Width; half += Group)
                 {
-                    var both = ta != tb;
-                    for (var half = 0; half < SingleTiles.Width; half += Group)
+                    var first = ta * SingleTiles.Width + half;
+                    var active = Math.Min(Group, tiles.Rows - first);
+                    if (active <= 0)
                     {
-                        var first = ta * SingleTiles.Width + half;
-                        var active = Math.Min(Group, tiles.Rows - first);
-                        if (active <= 0)
-                        {
-                            break;
-                        }
+                        break;
+                    }
+                    for (var qq = 0; qq < Group; qq++)
+                    {
+                        rows[qq] = first + Math.Min(qq, active - 1);
+                        queryNorms[qq] = (float)norms[rows[qq]];
+                    }
+                    for (var tb = a == b ? ta : firstB; tb < endB; tb++)
+                    {
                         for (var qq = 0; qq < Group; qq++)
                         {
-                            rows[qq] = first + Math.Min(qq, active - 1);
-                            queryNorms[qq] = (float)norms[rows[qq]];
                             thresholds[qq] = bestA[rows[qq] * k2 + k2 - 1];
                         }
                         var firstRef = tb * SingleTiles.Width;
-                        for (var lane = 0; lane < SingleTiles.Width; lane++)
+                        var laneVector = negative;
+                        if (ta != tb)
                         {
-                            var row = firstRef + lane;
-                            laneThresholds[lane] = both && row < tiles.Rows ? bestA[row * k2 + k2 - 1] : float.NegativeInfinity;
+                            for (var lane = 0; lane < SingleTiles.Width; lane++)
+                            {
+                                var row = firstRef + lane;
+                                laneThresholds[lane] = row < tiles.Rows ? bestA[row * k2 + k2 - 1] : float.NegativeInfinity;
+                            }
+                            laneVector = Vector512.Create((ReadOnlySpan<float>)laneThresholds);
                         }
                         DistanceKernels.DotSingle8x16Pair(tiles.Data, (long)tb * tiles.Dimensions * SingleTiles.Width, tiles.Norms,
-                            (long)tb * SingleTiles.Width, tiles.Dimensions, centred, rows, queryNorms, thresholds,
-                            Vector512.Create((ReadOnlySpan<float>)laneThresholds), dist, masks, transposed);
+                            (long)tb * SingleTiles.Width, tiles.Dimensions, centred, rows, queryNorms, thresholds, laneVector, dist, masks,
+                            transposed);
                         for (var qq = 0; qq < active; qq++)
                         {
                             var q = first + qq;
