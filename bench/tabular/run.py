@@ -41,8 +41,9 @@ def worker(path, method, categorical):
     else:
         sampler = {"smote": SMOTE, "borderline-smote": BorderlineSMOTE, "adasyn": ADASYN}[method](random_state=0)
     start = time.perf_counter()
+    cpu = time.process_time()
     _, yr = sampler.fit_resample(X, y)
-    print("seconds=%.4f rows=%d" % (time.perf_counter() - start, len(yr)))
+    print("seconds=%.4f cpu=%.4f rows=%d" % (time.perf_counter() - start, time.process_time() - cpu, len(yr)))
 
 
 def blas():
@@ -80,14 +81,16 @@ def make_data(n, categorical):
 
 
 def run(cmd, env=None):
-    """Runs a command under GNU time; returns (in-process seconds printed by it, peak RSS in MiB)."""
+    """Runs a command under GNU time; returns (in-process seconds printed by it, its process CPU seconds, peak RSS
+    in MiB)."""
     timed = (["/usr/bin/time", "-f", "maxrss=%M"] if os.path.exists("/usr/bin/time") else []) + cmd
     proc = subprocess.run(timed, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed: {proc.stderr}")
     seconds = next(float(t.split("=")[1]) for t in proc.stdout.split() if t.startswith("seconds="))
+    cpu = next(float(t.split("=")[1]) for t in proc.stdout.split() if t.startswith("cpu="))
     peak = [int(line.split("=")[1]) / 1024 for line in proc.stderr.splitlines() if line.startswith("maxrss=")]
-    return seconds, peak[-1] if peak else float("nan")
+    return seconds, cpu, peak[-1] if peak else float("nan")
 
 
 def main():
@@ -97,6 +100,8 @@ def main():
     parser.add_argument("--nc-rounds", type=int, default=1)
     parser.add_argument("--methods", default="smote,borderline-smote,adasyn,smote-nc")
     parser.add_argument("--threads", default="-1")
+    parser.add_argument("--cold", action="store_true",
+                        help="time ours on its first call (JIT included) instead of after one untimed warm-up call")
     parser.add_argument("--worker", nargs=3)
     args = parser.parse_args()
     if args.worker:
@@ -108,7 +113,9 @@ def main():
     for project in ("bench/tabular/TabularBench", "src/Augment.Cli"):
         subprocess.run(["dotnet", "build", "-c", "Release", "--nologo", "-v", "q", project], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
-    env = dict(os.environ, DOTNET_TieredPGO="1")
+    env = dict(os.environ, DOTNET_TieredPGO="1", AUGMENT_BENCH_WARMUP="0" if args.cold else "1")
+    print("ours: " + ("first call, JIT included" if args.cold else
+                      "after one untimed warm-up call in the same process (imbalanced-learn's imports are not timed either)"))
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         for method in args.methods.split(","):
@@ -116,20 +123,24 @@ def main():
             path, csv = make_data(n, categorical > 0)
             ours_cmd = ["dotnet", BENCH_DLL, path, method, str(categorical), args.threads]
             theirs_cmd = ["/usr/bin/python3", os.path.abspath(__file__), "--worker", path, method, str(categorical)]
-            ours, theirs, mem_ours, mem_theirs = [], [], [], []
+            ours, theirs, mem_ours, mem_theirs, cpu_ours, cpu_theirs = [], [], [], [], [], []
             rounds = args.nc_rounds if method == "smote-nc" else args.rounds
             for r in range(rounds):
-                order = [(ours_cmd, ours, mem_ours), (theirs_cmd, theirs, mem_theirs)]
+                order = [(ours_cmd, ours, cpu_ours, mem_ours), (theirs_cmd, theirs, cpu_theirs, mem_theirs)]
                 if r % 2 == 1:
                     order.reverse()
-                for cmd, times, peaks in order:
-                    seconds, peak = run(cmd, env)
+                for cmd, times, cpus, peaks in order:
+                    seconds, cpu, peak = run(cmd, env)
                     times.append(seconds)
+                    cpus.append(cpu)
                     peaks.append(peak)
-                print(f"  n={n} {method} round {r + 1}: ours {ours[-1]:.3f} s, imbalanced-learn {theirs[-1]:.3f} s", flush=True)
+                print(f"  n={n} {method} round {r + 1}: ours {ours[-1]:.3f} s (CPU {cpu_ours[-1]:.3f} s), "
+                      f"imbalanced-learn {theirs[-1]:.3f} s (CPU {cpu_theirs[-1]:.3f} s)", flush=True)
             ratios = [t / o for o, t in zip(ours, theirs)]
+            cpu_ratios = [t / o for o, t in zip(cpu_ours, cpu_theirs)]
             rows.append((n, method, statistics.median(ours), statistics.median(theirs), statistics.median(ratios),
-                         min(ratios), max(ratios), max(mem_ours), max(mem_theirs)))
+                         min(ratios), max(ratios), max(mem_ours), max(mem_theirs), statistics.median(cpu_ours),
+                         statistics.median(cpu_theirs), statistics.median(cpu_ratios)))
         path, csv = make_data(n, False)
         out = os.path.join(WORK, f"out-{n}.csv")
         start = time.perf_counter()
@@ -138,10 +149,12 @@ def main():
         print(f"  n={n} end-to-end CLI (augment tabular, smote, CSV in and out, process start included): "
               f"{time.perf_counter() - start:.2f} s", flush=True)
     print()
-    print("| n | method | ours (s) | imbalanced-learn (s) | ratio (median) | ratio spread | peak MiB ours | peak MiB imblearn |")
-    print("|---|---|---|---|---|---|---|---|")
-    for n, method, o, t, ratio, lo, hi, mo, mt in rows:
-        print(f"| {n} | {method} | {o:.3f} | {t:.3f} | {ratio:.1f}x | {lo:.1f}x-{hi:.1f}x | {mo:.0f} | {mt:.0f} |")
+    print("| n | method | ours (s) | imbalanced-learn (s) | ratio (median) | ratio spread | CPU ours (s) | CPU imblearn (s) "
+          "| CPU ratio | peak MiB ours | peak MiB imblearn |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for n, method, o, t, ratio, lo, hi, mo, mt, co, ct, cr in rows:
+        print(f"| {n} | {method} | {o:.3f} | {t:.3f} | {ratio:.1f}x | {lo:.1f}x-{hi:.1f}x | {co:.3f} | {ct:.3f} | {cr:.1f}x "
+              f"| {mo:.0f} | {mt:.0f} |")
 
 
 if __name__ == "__main__":

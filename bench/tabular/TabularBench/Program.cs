@@ -4,7 +4,8 @@ using Augment.Core.Tabular;
 
 // Usage: TabularBench <table.bin> <method> <categorical-count> <threads>
 // table.bin: int64 n, int64 d, float64 X[n*d] (row-major), int64 y[n]; the last <categorical-count> columns hold
-// integer codes. Prints one line: "seconds=<fit_resample time> rows=<output rows>" (reading excluded).
+// integer codes. Prints one line: "seconds=<resample time> cpu=<process CPU seconds in it> rows=<output rows>" (reading
+// excluded). AUGMENT_BENCH_WARMUP=1: one untimed resample first (JIT). AUGMENT_BENCH_DETAIL=1: stage breakdown on stderr.
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: TabularBench <table.bin> <method> <categorical-count> <threads>");
@@ -31,9 +32,10 @@ var options = new ResampleOptions
     Method = TabularResampler.ParseMethod(args[1]),
     MaxDegreeOfParallelism = int.Parse(args[3], CultureInfo.InvariantCulture),
 };
-if (Environment.GetEnvironmentVariable("AUGMENT_BENCH_WARMUP") == "1")
+// AUGMENT_BENCH_WARMUP=N: N untimed resamples first (JIT tiering); the reference's imports are not timed either.
+var warmups = int.TryParse(Environment.GetEnvironmentVariable("AUGMENT_BENCH_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 0;
+for (var i = 0; i < warmups; i++)
 {
-    // One untimed resample first (JIT tiering); the reference's imports are not timed either.
     TabularResampler.Resample(data, options);
 }
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -47,6 +49,7 @@ if (Environment.GetEnvironmentVariable("AUGMENT_BENCH_DETAIL") == "1")
 {
     Console.Error.WriteLine(FormattableString.Invariant($"plan={planSeconds:0.####} materialize={seconds - planSeconds:0.####} cpu={cpuSeconds:0.####}"));
     Console.Error.WriteLine(StageBreakdown.Kernels(data, options));
+    Console.Error.WriteLine(StageBreakdown.Digest(result));
     for (var round = 0; round < 3; round++)
     {
         Console.Error.WriteLine(StageBreakdown.Run(data, options));

@@ -76,4 +76,14 @@ internal static class StageBreakdown
         }
         return text.ToString();
     }
+
+    /// <summary>SHA-256 of the output's features, labels and synthetic flags: compares builds byte for byte.</summary>
+    public static string Digest(TabularData result)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.Features.AsSpan()));
+        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.Labels.AsSpan()));
+        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes((result.Synthetic ?? []).AsSpan()));
+        return "output sha256=" + Convert.ToHexString(sha.GetHashAndReset());
+    }
 }
