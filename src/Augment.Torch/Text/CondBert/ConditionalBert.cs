@@ -186,7 +186,7 @@ public sealed class ConditionalBert : IDisposable
                 var sentence = Tokenizer.Tokenize(inputs[i].Text, maxPieces);
                 for (var v = 0; v < options.NumAug; v++)
                 {
-                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, i, v, options, Tokenizer);
+                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, options.FirstIndex + i, v, options, Tokenizer);
                     work.Add((i, v, sentence, masked, plan));
                 }
             }
