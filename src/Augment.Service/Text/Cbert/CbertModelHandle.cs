@@ -43,13 +43,15 @@ internal sealed class CbertModelHandle : IDisposable
         }
     }
 
-    /// <summary>Synchronous form of <see cref="AugmentAsync"/> (for the batch builders, which run on worker threads).</summary>
-    public IReadOnlyList<CbertAugmentation> Augment(IReadOnlyList<LabeledText> inputs, CbertAugmentOptions options, CancellationToken cancellationToken)
+    /// <summary>Synchronous, with one key per input (see <see cref="ConditionalBert.AugmentKeyed"/>): for the batch
+    /// builders, which run on worker threads.</summary>
+    public IReadOnlyList<CbertAugmentation> AugmentKeyed(IReadOnlyList<LabeledText> inputs, IReadOnlyList<long> keys, CbertAugmentOptions options, CancellationToken cancellationToken)
     {
         gate.Wait(cancellationToken);
         try
         {
-            return Run(inputs, options, cancellationToken);
+            TorchRuntime.SetThreads(threads);
+            return model.AugmentKeyed(inputs, keys, options, null, cancellationToken);
         }
         finally
         {

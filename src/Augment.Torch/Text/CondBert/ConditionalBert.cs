@@ -170,6 +170,30 @@ public sealed class ConditionalBert : IDisposable
     public IReadOnlyList<CbertAugmentation> Augment(IReadOnlyList<LabeledText> inputs, CbertAugmentOptions options,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var keys = new long[inputs.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = options.FirstIndex + i;
+        }
+
+        return AugmentKeyed(inputs, keys, options, progress, cancellationToken);
+    }
+
+    /// <summary>As <see cref="Augment"/>, but input i is keyed as sentence <paramref name="keys"/>[i] (variant v of it
+    /// depends only on (seed, keys[i], v) and the model); <see cref="CbertAugmentOptions.FirstIndex"/> is ignored.</summary>
+    public IReadOnlyList<CbertAugmentation> AugmentKeyed(IReadOnlyList<LabeledText> inputs, IReadOnlyList<long> keys, CbertAugmentOptions options,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        if (keys.Count != inputs.Count)
+        {
+            throw new ArgumentException($"keys: {keys.Count} keys for {inputs.Count} inputs");
+        }
+
         options.Validate();
         var maxPieces = Math.Min(options.MaxSequenceLength, Config.MaxPositionEmbeddings) - 2;
         var result = new List<CbertAugmentation>(inputs.Count * options.NumAug);
@@ -186,7 +210,7 @@ public sealed class ConditionalBert : IDisposable
                 var sentence = Tokenizer.Tokenize(inputs[i].Text, maxPieces);
                 for (var v = 0; v < options.NumAug; v++)
                 {
-                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, options.FirstIndex + i, v, options, Tokenizer);
+                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, keys[i], v, options, Tokenizer);
                     work.Add((i, v, sentence, masked, plan));
                 }
             }
