@@ -19,6 +19,7 @@ internal sealed class TextCbertAugmenter(CbertModelHandle model, CbertAugmentOpt
     public IReadOnlyList<CbertAugmentation> Augment(IReadOnlyList<LabeledText> inputs, IReadOnlyList<long> keys, long epoch, CancellationToken cancellationToken)
     {
         var seed = epoch == 0 ? options.Seed : SplitMix64.Combine(options.Seed, (ulong)epoch);
-        return model.AugmentKeyed(inputs, keys, options with { Seed = seed }, cancellationToken);
+        // Batch builders run on the worker pool; the model's batcher runs on its own thread, so blocking here is safe.
+        return model.AugmentAsync(inputs, keys, options with { Seed = seed }, cancellationToken).GetAwaiter().GetResult();
     }
 }

@@ -86,7 +86,8 @@ internal sealed class TextGrpcService(CbertModelRegistry cbertModels) : TextServ
         }
 
         var inputs = request.Texts.Select((t, i) => new LabeledText(t, request.Labels[i])).ToList();
-        var generated = await model.AugmentAsync(inputs, options, cancellationToken).ConfigureAwait(false);
+        var keys = Enumerable.Range(0, inputs.Count).Select(i => request.FirstIndex + i).ToArray();
+        var generated = await model.AugmentAsync(inputs, keys, options, cancellationToken).ConfigureAwait(false);
         var keepOriginal = CbertSpecMapping.KeepOriginal(request.Cbert);
         var response = new AugmentTextResponse();
         var k = 0;

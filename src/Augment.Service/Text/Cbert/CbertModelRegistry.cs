@@ -5,12 +5,12 @@ namespace Augment.Service.Text.Cbert;
 
 /// <summary>The CBERT models configured under <c>Augment:Cbert:Models</c> (name → folder saved by
 /// <c>augment cbert train</c>), each loaded lazily, once, on first use (thread-safe) and kept for the life of the
-/// service. <c>Augment:Cbert:Threads</c> (default 1) is libtorch's intra-op thread count during inference.</summary>
+/// service; see <see cref="CbertServiceSettings"/> for <c>Threads</c>, <c>QueueLimit</c> and <c>MaxBatchRows</c>.</summary>
 internal sealed class CbertModelRegistry : IDisposable
 {
     private readonly Dictionary<string, string> folders;
     private readonly ConcurrentDictionary<string, Lazy<CbertModelHandle>> loaded = new(StringComparer.Ordinal);
-    private readonly int threads;
+    private readonly CbertServiceSettings settings;
 
     /// <summary>Reads the configuration (folders relative to the content root).</summary>
     public CbertModelRegistry(IConfiguration configuration, IHostEnvironment environment)
@@ -27,11 +27,7 @@ internal sealed class CbertModelRegistry : IDisposable
             }
         }
 
-        threads = section.GetValue("Threads", 1);
-        if (threads < 1)
-        {
-            throw new InvalidOperationException($"Augment:Cbert:Threads: must be at least 1, got {threads}");
-        }
+        settings = new CbertServiceSettings(Positive(section, "Threads", 1), Positive(section, "QueueLimit", 64), Positive(section, "MaxBatchRows", 1024));
     }
 
     /// <summary>The configured model names.</summary>
@@ -47,7 +43,7 @@ internal sealed class CbertModelRegistry : IDisposable
             throw new RpcException(new Status(StatusCode.NotFound, $"{field}: unknown cbert model '{name}' (known: {known})"));
         }
 
-        var lazy = loaded.GetOrAdd(name, _ => new Lazy<CbertModelHandle>(() => CbertModelHandle.Load(folder, threads), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = loaded.GetOrAdd(name, _ => new Lazy<CbertModelHandle>(() => CbertModelHandle.Load(folder, settings), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -69,5 +65,11 @@ internal sealed class CbertModelRegistry : IDisposable
                 lazy.Value.Dispose();
             }
         }
+    }
+
+    private static int Positive(IConfigurationSection section, string key, int fallback)
+    {
+        var value = section.GetValue(key, fallback);
+        return value >= 1 ? value : throw new InvalidOperationException($"Augment:Cbert:{key}: must be at least 1, got {value}");
     }
 }
