@@ -134,5 +134,12 @@ public sealed class CbertTextServiceTests(CbertServiceFixture fixture) : IClassF
             Dataset = "items", BatchSize = 5, Cbert = new CbertSpec { Model = "nope" },
         }).GetAwaiter().GetResult());
         Assert.Contains("cbert.model", unknown.Status.Detail, StringComparison.Ordinal);
+
+        var both = Assert.Throws<RpcException>(() => fixture.Service.Client.ReadAllAsync(new StreamBatchesRequest
+        {
+            Dataset = "items", BatchSize = 5, Cbert = cbert, Eda = new EdaSpec(),
+        }).GetAwaiter().GetResult());
+        Assert.Equal(StatusCode.InvalidArgument, both.StatusCode);
+        Assert.StartsWith("cbert:", both.Status.Detail, StringComparison.Ordinal);
     }
 }
