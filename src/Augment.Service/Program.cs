@@ -12,6 +12,7 @@ public partial class Program
     {
         var builder = AugmentHost.CreateBuilder(args);
         configure?.Invoke(builder);
+        builder.Services.AddSingleton<Augment.Service.Text.Cbert.CbertModelRegistry>();
         var app = AugmentHost.Build(builder);
         // One line per gRPC service.
         app.MapGrpcService<AugmentGrpcService>();

@@ -9,7 +9,8 @@ namespace Augment.Service.Batches;
 /// <summary>Plans and runs batch streams on the server's worker pool, for image, text and tabular datasets alike
 /// (one planner, one shard and resume logic, one ordered pump; only the batch builder differs). The gRPC service
 /// writes the batches to the network; in-process callers (the benchmark, embedding hosts) consume them directly.</summary>
-internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetCatalog catalog, IOptions<ServiceOptions> options, WorkerPool pool)
+internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetCatalog catalog, IOptions<ServiceOptions> options, WorkerPool pool,
+    Text.Cbert.CbertModelRegistry cbertModels)
 {
     private readonly ServiceOptions _options = options.Value;
 
@@ -27,7 +28,7 @@ internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetC
         var stream = named && request.Dataset.Length > 0 ? catalog.Find(request.Dataset) : null;
         return stream switch
         {
-            TextStreamDataset text => TextStreamSource.Create(request, text, _options),
+            TextStreamDataset text => TextStreamSource.Create(request, text, _options, cbertModels),
             TabularStreamDataset table => TabularStreamSource.Create(request, table, _options, cancellationToken),
             null => ImageStreamSource.Create(request, registry.Resolve(request.Dataset, request.Location), _options),
             _ => throw new ArgumentException($"dataset: \"{request.Dataset}\" has an unsupported kind {stream.Kind}"),

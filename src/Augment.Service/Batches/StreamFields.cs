@@ -30,6 +30,7 @@ internal static class StreamFields
         if (kind != DatasetKind.Text)
         {
             Refuse(request.Eda is not null, "eda");
+            Refuse(request.Cbert is not null, "cbert");
             Refuse(request.MaxTokens != 0, "max_tokens");
         }
         if (kind != DatasetKind.Tabular)

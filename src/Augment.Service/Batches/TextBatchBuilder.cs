@@ -6,9 +6,9 @@ using Augment.Service.Images;
 namespace Augment.Service.Batches;
 
 /// <summary>Builds text batches: each planned record gives its EDA outputs (keyed by SampleKey(seed, epoch, key index),
-/// as AugmentText and <c>augment text</c> key them), one row per output; then optional BERT token ids padded to the
-/// longest row of the batch.</summary>
-internal sealed class TextBatchBuilder(BatchStreamPlan plan, TextStreamDataset dataset, EdaAugmenter? eda, int maxTokens, long maxBatchBytes)
+/// as AugmentText and <c>augment text</c> key them) or its CBERT variants (see <see cref="TextCbertAugmenter"/>), one
+/// row per output; then optional BERT token ids padded to the longest row of the batch.</summary>
+internal sealed class TextBatchBuilder(BatchStreamPlan plan, TextStreamDataset dataset, EdaAugmenter? eda, TextCbertAugmenter? cbert, int maxTokens, long maxBatchBytes)
     : IBatchBuilder
 {
     /// <inheritdoc />
@@ -20,11 +20,28 @@ internal sealed class TextBatchBuilder(BatchStreamPlan plan, TextStreamDataset d
         var labels = new List<long>(work.Samples.Length);
         var keys = new List<long>(work.Samples.Length);
         var variants = new List<int>(work.Samples.Length);
-        foreach (var sample in work.Samples)
+        var generated = cbert is null ? null : cbert.Augment(
+            [.. work.Samples.Select(s => new Torch.Text.CondBert.LabeledText(dataset.Records[s.Index].Text, dataset.ClassNames[dataset.Labels[s.Index]]))],
+            [.. work.Samples.Select(s => s.KeyIndex(dataset.Records.Count))], work.Epoch, cancellationToken);
+        var g = 0;
+        for (var n = 0; n < work.Samples.Length; n++)
         {
+            var sample = work.Samples[n];
             cancellationToken.ThrowIfCancellationRequested();
             var record = dataset.Records[sample.Index];
             var keyIndex = sample.KeyIndex(dataset.Records.Count);
+            if (generated is not null)
+            {
+                for (; g < generated.Count && generated[g].SourceIndex == n; g++)
+                {
+                    Add(generated[g].Text, generated[g].Variant);
+                }
+                if (cbert!.KeepOriginal)
+                {
+                    Add(record.Text, -1);
+                }
+                continue;
+            }
             if (eda is null)
             {
                 Add(record.Text, -1);

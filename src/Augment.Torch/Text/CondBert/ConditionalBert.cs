@@ -170,6 +170,30 @@ public sealed class ConditionalBert : IDisposable
     public IReadOnlyList<CbertAugmentation> Augment(IReadOnlyList<LabeledText> inputs, CbertAugmentOptions options,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var keys = new long[inputs.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = options.FirstIndex + i;
+        }
+
+        return AugmentKeyed(inputs, keys, options, progress, cancellationToken);
+    }
+
+    /// <summary>As <see cref="Augment"/>, but input i is keyed as sentence <paramref name="keys"/>[i] (variant v of it
+    /// depends only on (seed, keys[i], v) and the model); <see cref="CbertAugmentOptions.FirstIndex"/> is ignored.</summary>
+    public IReadOnlyList<CbertAugmentation> AugmentKeyed(IReadOnlyList<LabeledText> inputs, IReadOnlyList<long> keys, CbertAugmentOptions options,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        if (keys.Count != inputs.Count)
+        {
+            throw new ArgumentException($"keys: {keys.Count} keys for {inputs.Count} inputs");
+        }
+
         options.Validate();
         var maxPieces = Math.Min(options.MaxSequenceLength, Config.MaxPositionEmbeddings) - 2;
         var result = new List<CbertAugmentation>(inputs.Count * options.NumAug);
@@ -186,7 +210,7 @@ public sealed class ConditionalBert : IDisposable
                 var sentence = Tokenizer.Tokenize(inputs[i].Text, maxPieces);
                 for (var v = 0; v < options.NumAug; v++)
                 {
-                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, i, v, options, Tokenizer);
+                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, keys[i], v, options, Tokenizer);
                     work.Add((i, v, sentence, masked, plan));
                 }
             }
@@ -203,6 +227,57 @@ public sealed class ConditionalBert : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Runs several independent jobs (for example concurrent service requests) in shared forward passes: the
+    /// rows of all jobs with the same temperature and top-k are sampled together, batched by length. Each row depends
+    /// only on its own key, so every job gets the variants <see cref="AugmentKeyed"/> gives it alone (up to
+    /// floating-point summation order in differently shaped batches). Results are in job order.</summary>
+    public IReadOnlyList<IReadOnlyList<CbertAugmentation>> AugmentMany(IReadOnlyList<CbertJob> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var results = new List<CbertAugmentation>[jobs.Count];
+        var work = new List<(int Job, int Index, int Variant, TokenizedSentence Sentence, int[] Masked, MaskPlan Plan)>();
+        for (var j = 0; j < jobs.Count; j++)
+        {
+            var (inputs, keys, options) = jobs[j];
+            options.Validate();
+            if (keys.Count != inputs.Count)
+            {
+                throw new ArgumentException($"jobs[{j}].keys: {keys.Count} keys for {inputs.Count} inputs");
+            }
+
+            var maxPieces = Math.Min(options.MaxSequenceLength, Config.MaxPositionEmbeddings) - 2;
+            results[j] = new List<CbertAugmentation>(inputs.Count * options.NumAug);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var label = LabelId(inputs[i].Label, $"jobs[{j}].inputs[{i}]");
+                var sentence = Tokenizer.Tokenize(inputs[i].Text, maxPieces);
+                for (var v = 0; v < options.NumAug; v++)
+                {
+                    var (plan, masked) = CbertAugmenter.Plan(sentence, label, keys[i], v, options, Tokenizer);
+                    work.Add((j, i, v, sentence, masked, plan));
+                }
+            }
+        }
+
+        using var sampler = new MaskedSampler(Model, Tokenizer);
+        foreach (var group in work.GroupBy(w => (jobs[w.Job].Options.Temperature, jobs[w.Job].Options.TopK)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = group.ToList();
+            var batchSize = rows.Min(w => jobs[w.Job].Options.BatchSize);
+            var sampled = sampler.Sample([.. rows.Select(w => w.Plan)], group.Key.Temperature, group.Key.TopK, batchSize);
+            for (var k = 0; k < rows.Count; k++)
+            {
+                var w = rows[k];
+                var job = jobs[w.Job];
+                var (text, replaced) = CbertAugmenter.Render(w.Sentence, w.Masked, sampled[k], Tokenizer, job.Options.KeepCase);
+                results[w.Job].Add(new CbertAugmentation(w.Index, w.Variant, text, job.Inputs[w.Index].Label, replaced));
+            }
+        }
+
+        return results;
     }
 
     /// <summary>Saves a Hugging Face-compatible model directory (config.json with type_vocab_size = number of labels,

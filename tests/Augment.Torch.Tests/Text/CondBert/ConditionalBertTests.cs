@@ -70,6 +70,39 @@ public sealed class ConditionalBertTests(SyntheticCbertFixture fixture, ITestOut
     }
 
     [Fact]
+    public void Augment_FirstIndex_SameAsTailOfOneCall()
+    {
+        var inputs = Inputs();
+        var options = new CbertAugmentOptions { NumAug = 2, Seed = 6 };
+        var whole = fixture.Model.Augment(inputs, options).Select(x => x.Text).ToList();
+        var tail = fixture.Model.Augment(inputs.Skip(1).ToList(), options with { FirstIndex = 1 }).Select(x => x.Text).ToList();
+        var unshifted = fixture.Model.Augment(inputs.Skip(1).ToList(), options).Select(x => x.Text).ToList();
+        Assert.Equal(whole.Skip(2), tail);
+        Assert.NotEqual(tail, unshifted);
+    }
+
+    [Fact]
+    public void AugmentMany_MixedJobs_EachSameAsAlone()
+    {
+        var inputs = Inputs();
+        CbertJob[] jobs =
+        [
+            new(inputs, [0L, 1, 2, 3], new CbertAugmentOptions { NumAug = 2, Seed = 1 }),
+            new(inputs.Take(2).ToList(), [7L, 3], new CbertAugmentOptions { NumAug = 3, Seed = 2, Temperature = 0.5 }),
+            new(inputs.Skip(2).ToList(), [2L, 3], new CbertAugmentOptions { NumAug = 1, Seed = 1, TopK = 5 }),
+            new(inputs, [0L, 1, 2, 3], new CbertAugmentOptions { NumAug = 2, Seed = 3 }),
+        ];
+        var together = fixture.Model.AugmentMany(jobs);
+        Assert.Equal(jobs.Length, together.Count);
+        for (var j = 0; j < jobs.Length; j++)
+        {
+            Assert.Equal(fixture.Model.AugmentKeyed(jobs[j].Inputs, jobs[j].Keys, jobs[j].Options), together[j]);
+        }
+
+        Assert.NotEqual(together[0].Select(a => a.Text), together[3].Select(a => a.Text));
+    }
+
+    [Fact]
     public void Augment_Sentences_VariantsKeepLabelOrderAndUnmaskedText()
     {
         var inputs = new List<LabeledText> { new("The apple was on the table, today!", "fruit"), new("We saw a BUS.", "vehicle") };

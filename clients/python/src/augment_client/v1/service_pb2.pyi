@@ -203,9 +203,10 @@ class SkippedSample(_message.Message):
     def __init__(self, index: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class StreamBatchesRequest(_message.Message):
-    __slots__ = ["balance", "batch_size", "dataset", "drop_last", "eda", "epochs", "location", "max_tokens", "on_decode_error", "output", "pipeline", "seed", "shard", "shuffle", "start", "tabular_sampler", "target_height", "target_width", "unbounded", "workers"]
+    __slots__ = ["balance", "batch_size", "cbert", "dataset", "drop_last", "eda", "epochs", "location", "max_tokens", "on_decode_error", "output", "pipeline", "seed", "shard", "shuffle", "start", "tabular_sampler", "target_height", "target_width", "unbounded", "workers"]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
     BATCH_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CBERT_FIELD_NUMBER: _ClassVar[int]
     DATASET_FIELD_NUMBER: _ClassVar[int]
     DROP_LAST_FIELD_NUMBER: _ClassVar[int]
     EDA_FIELD_NUMBER: _ClassVar[int]
@@ -226,6 +227,7 @@ class StreamBatchesRequest(_message.Message):
     WORKERS_FIELD_NUMBER: _ClassVar[int]
     balance: Balance
     batch_size: int
+    cbert: _text_pb2.CbertSpec
     dataset: str
     drop_last: bool
     eda: _text_pb2.EdaSpec
@@ -244,7 +246,7 @@ class StreamBatchesRequest(_message.Message):
     target_width: int
     unbounded: bool
     workers: int
-    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ..., eda: _Optional[_Union[_text_pb2.EdaSpec, _Mapping]] = ..., max_tokens: _Optional[int] = ..., tabular_sampler: _Optional[_Union[_tabular_pb2.TabularSampler, _Mapping]] = ...) -> None: ...
+    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ..., eda: _Optional[_Union[_text_pb2.EdaSpec, _Mapping]] = ..., max_tokens: _Optional[int] = ..., tabular_sampler: _Optional[_Union[_tabular_pb2.TabularSampler, _Mapping]] = ..., cbert: _Optional[_Union[_text_pb2.CbertSpec, _Mapping]] = ...) -> None: ...
 
 class StreamPosition(_message.Message):
     __slots__ = ["batch", "epoch"]

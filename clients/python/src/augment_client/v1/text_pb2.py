@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61ugment/v1/text.proto\x12\naugment.v1\"\xc1\x02\n\x07\x45\x64\x61Spec\x12\x15\n\x08\x61lpha_sr\x18\x01 \x01(\x01H\x00\x88\x01\x01\x12\x15\n\x08\x61lpha_ri\x18\x02 \x01(\x01H\x01\x88\x01\x01\x12\x15\n\x08\x61lpha_rs\x18\x03 \x01(\x01H\x02\x88\x01\x01\x12\x15\n\x08\x61lpha_rd\x18\x04 \x01(\x01H\x03\x88\x01\x01\x12\x14\n\x07num_aug\x18\x05 \x01(\x01H\x04\x88\x01\x01\x12\x1a\n\rkeep_original\x18\x06 \x01(\x08H\x05\x88\x01\x01\x12\x32\n\x0ctokenization\x18\x07 \x01(\x0e\x32\x1c.augment.v1.TextTokenization\x12\"\n\x1ainsertion_skips_stop_words\x18\x08 \x01(\x08\x42\x0b\n\t_alpha_srB\x0b\n\t_alpha_riB\x0b\n\t_alpha_rsB\x0b\n\t_alpha_rdB\n\n\x08_num_augB\x10\n\x0e_keep_original\"\x84\x01\n\x12\x41ugmentTextRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x0c\n\x04seed\x18\x03 \x01(\x04\x12\x13\n\x0b\x66irst_index\x18\x04 \x01(\x03\x12\"\n\x03\x65\x64\x61\x18\n \x01(\x0b\x32\x13.augment.v1.EdaSpecH\x00\x42\x08\n\x06method\"_\n\x13\x41ugmentTextResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x14\n\x0csource_index\x18\x03 \x03(\x05\x12\x13\n\x0bis_original\x18\x04 \x03(\x08*S\n\x10TextTokenization\x12\x1e\n\x1aTEXT_TOKENIZATION_PRESERVE\x10\x00\x12\x1f\n\x1bTEXT_TOKENIZATION_REFERENCE\x10\x01\x32]\n\x0bTextService\x12N\n\x0b\x41ugmentText\x12\x1e.augment.v1.AugmentTextRequest\x1a\x1f.augment.v1.AugmentTextResponseB\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61ugment/v1/text.proto\x12\naugment.v1\"\xc1\x02\n\x07\x45\x64\x61Spec\x12\x15\n\x08\x61lpha_sr\x18\x01 \x01(\x01H\x00\x88\x01\x01\x12\x15\n\x08\x61lpha_ri\x18\x02 \x01(\x01H\x01\x88\x01\x01\x12\x15\n\x08\x61lpha_rs\x18\x03 \x01(\x01H\x02\x88\x01\x01\x12\x15\n\x08\x61lpha_rd\x18\x04 \x01(\x01H\x03\x88\x01\x01\x12\x14\n\x07num_aug\x18\x05 \x01(\x01H\x04\x88\x01\x01\x12\x1a\n\rkeep_original\x18\x06 \x01(\x08H\x05\x88\x01\x01\x12\x32\n\x0ctokenization\x18\x07 \x01(\x0e\x32\x1c.augment.v1.TextTokenization\x12\"\n\x1ainsertion_skips_stop_words\x18\x08 \x01(\x08\x42\x0b\n\t_alpha_srB\x0b\n\t_alpha_riB\x0b\n\t_alpha_rsB\x0b\n\t_alpha_rdB\n\n\x08_num_augB\x10\n\x0e_keep_original\"\xe0\x01\n\tCbertSpec\x12\r\n\x05model\x18\x01 \x01(\t\x12\x14\n\x07num_aug\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x1a\n\rmask_fraction\x18\x03 \x01(\x01H\x01\x88\x01\x01\x12\x18\n\x0btemperature\x18\x04 \x01(\x01H\x02\x88\x01\x01\x12\x12\n\x05top_k\x18\x05 \x01(\x05H\x03\x88\x01\x01\x12\x1a\n\rkeep_original\x18\x06 \x01(\x08H\x04\x88\x01\x01\x42\n\n\x08_num_augB\x10\n\x0e_mask_fractionB\x0e\n\x0c_temperatureB\x08\n\x06_top_kB\x10\n\x0e_keep_original\"\xac\x01\n\x12\x41ugmentTextRequest\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x0c\n\x04seed\x18\x03 \x01(\x04\x12\x13\n\x0b\x66irst_index\x18\x04 \x01(\x03\x12\"\n\x03\x65\x64\x61\x18\n \x01(\x0b\x32\x13.augment.v1.EdaSpecH\x00\x12&\n\x05\x63\x62\x65rt\x18\x0b \x01(\x0b\x32\x15.augment.v1.CbertSpecH\x00\x42\x08\n\x06method\"_\n\x13\x41ugmentTextResponse\x12\r\n\x05texts\x18\x01 \x03(\t\x12\x0e\n\x06labels\x18\x02 \x03(\t\x12\x14\n\x0csource_index\x18\x03 \x03(\x05\x12\x13\n\x0bis_original\x18\x04 \x03(\x08*S\n\x10TextTokenization\x12\x1e\n\x1aTEXT_TOKENIZATION_PRESERVE\x10\x00\x12\x1f\n\x1bTEXT_TOKENIZATION_REFERENCE\x10\x01\x32]\n\x0bTextService\x12N\n\x0b\x41ugmentText\x12\x1e.augment.v1.AugmentTextRequest\x1a\x1f.augment.v1.AugmentTextResponseB\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'augment_client.v1.text_pb2', globals())
@@ -21,14 +21,16 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\024Augment.Contracts.V1'
-  _TEXTTOKENIZATION._serialized_start=593
-  _TEXTTOKENIZATION._serialized_end=676
+  _TEXTTOKENIZATION._serialized_start=860
+  _TEXTTOKENIZATION._serialized_end=943
   _EDASPEC._serialized_start=38
   _EDASPEC._serialized_end=359
-  _AUGMENTTEXTREQUEST._serialized_start=362
-  _AUGMENTTEXTREQUEST._serialized_end=494
-  _AUGMENTTEXTRESPONSE._serialized_start=496
-  _AUGMENTTEXTRESPONSE._serialized_end=591
-  _TEXTSERVICE._serialized_start=678
-  _TEXTSERVICE._serialized_end=771
+  _CBERTSPEC._serialized_start=362
+  _CBERTSPEC._serialized_end=586
+  _AUGMENTTEXTREQUEST._serialized_start=589
+  _AUGMENTTEXTREQUEST._serialized_end=761
+  _AUGMENTTEXTRESPONSE._serialized_start=763
+  _AUGMENTTEXTRESPONSE._serialized_end=858
+  _TEXTSERVICE._serialized_start=945
+  _TEXTSERVICE._serialized_end=1038
 # @@protoc_insertion_point(module_scope)

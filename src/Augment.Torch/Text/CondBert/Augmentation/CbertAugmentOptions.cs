@@ -27,6 +27,10 @@ public sealed record CbertAugmentOptions
     /// <summary>Seed: variant v of sentence i depends only on (seed, i, v) and the model.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Sample index of the first input: input i is keyed as sentence <c>FirstIndex + i</c> (lets a caller
+    /// split a dataset over many calls and get the same variants as one call). Default 0.</summary>
+    public long FirstIndex { get; init; }
+
     /// <summary>Give a replacement the capitalisation of the word it replaces (lower-casing models). Default true.</summary>
     public bool KeepCase { get; init; } = true;
 
@@ -51,6 +55,11 @@ public sealed record CbertAugmentOptions
         if (TopK < 0)
         {
             throw new ArgumentException($"top_k: must not be negative, got {TopK}");
+        }
+
+        if (FirstIndex < 0)
+        {
+            throw new ArgumentException($"first_index: must not be negative, got {FirstIndex}");
         }
 
         if (BatchSize < 1)
