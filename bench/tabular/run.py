@@ -115,7 +115,7 @@ def main():
                        stdout=subprocess.DEVNULL)
     env = dict(os.environ, DOTNET_TieredPGO="1", AUGMENT_BENCH_WARMUP="0" if args.cold else "1")
     print("ours: " + ("first call, JIT included" if args.cold else
-                      "after one untimed warm-up call in the same process (imbalanced-learn's imports are not timed either)"))
+                      "after one untimed warm-up call on the first 20k rows, same process (imbalanced-learn's imports are not timed either)"))
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         for method in args.methods.split(","):
