@@ -84,4 +84,50 @@ public sealed class TrainCommandTests : IDisposable
         var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
         Assert.Equal(2, await Run("train", "--dataset", data, "--model", "vgg", "--out", Path.Combine(_dir, "run")));
     }
+    private string WriteImbalancedCsv()
+    {
+        var path = Path.Combine(_dir, "imbalanced.csv");
+        var lines = new List<string> { "x0,x1,label" };
+        for (var i = 0; i < 200; i++)
+        {
+            var minority = i % 10 == 0;
+            var jitter = (i * 37 % 17) / 17.0;
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{(minority ? 2 : 0) + jitter},{(minority ? 2 : 0) - jitter},{(minority ? "rare" : "common")}"));
+        }
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task Train_TabularCsvWithSmote_TrainsMlpOnBalancedSplit()
+    {
+        var output = Path.Combine(_dir, "run");
+        var code = await Run("train", "--dataset", WriteImbalancedCsv(), "--model", "mlp", "--epochs", "2", "--batch-size", "16",
+            "--smote", "--k", "3", "--val-fraction", "0.2", "--out", output);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        var counts = json.RootElement.GetProperty("train_class_counts").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        Assert.Equal(2, counts.Length);
+        Assert.Equal(counts[0], counts[1]);
+        Assert.Equal("smote", json.RootElement.GetProperty("resample").GetString());
+        Assert.Equal(32, json.RootElement.GetProperty("validation_samples").GetInt32());
+    }
+
+    [Fact]
+    public async Task Train_SmoteOnImageDataset_FailsWithClearError()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        Assert.Equal(2, await Run("train", "--dataset", data, "--epochs", "1", "--smote", "--out", output));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Train_UnknownTabularMethod_Fails()
+    {
+        var output = Path.Combine(_dir, "run");
+        Assert.Equal(2, await Run("train", "--dataset", WriteImbalancedCsv(), "--model", "mlp", "--tabular-method", "nope", "--out", output));
+        Assert.False(Directory.Exists(output));
+    }
 }

@@ -37,6 +37,8 @@ internal static class RunReport
         ["seed"] = spec.Trainer.Seed,
         ["train_samples"] = outcome.TrainCount,
         ["validation_samples"] = outcome.ValidationCount,
+        ["train_class_counts"] = outcome.TrainClassCounts,
+        ["resample"] = spec.Resample is { } r ? Augment.Core.Tabular.TabularResampler.MethodName(r.Method) : null,
         ["best_epoch"] = outcome.Training.BestEpoch,
         ["stopped_early_at"] = outcome.Training.StoppedEarlyAt,
         ["restored_best"] = outcome.Training.RestoredBest,

@@ -26,14 +26,14 @@ internal static class TrainCommand
             {
                 var folder = parseResult.GetValue(output)!;
                 var spec = set.ToSpec(parseResult, Path.Combine(folder, "checkpoints"), parseResult.GetValue(resume));
-                var (train, test) = DatasetResolver.Load(spec.Dataset);
+                var (train, test) = DatasetResolver.Load(spec.Dataset, spec.LabelColumn, spec.Trainer.Seed);
                 var outcome = await RunWithProgress(console, spec, train, test, ct);
                 RunReport.Write(folder, spec, outcome);
                 console.MarkupLine(CultureInfo.InvariantCulture, "test accuracy [bold]{0:P2}[/], macro-F1 {1:F4}, worst-class recall {2:P1}; wrote {3}",
                     outcome.Test.Accuracy(), outcome.Test.MacroF1(), outcome.Test.WorstClassRecall(), Markup.Escape(folder));
                 return 0;
             }
-            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException or Augment.Core.Tabular.TabularException)
             {
                 console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;

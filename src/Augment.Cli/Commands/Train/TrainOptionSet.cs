@@ -47,6 +47,10 @@ internal sealed class TrainOptionSet
     public Option<double> BackboneLrScale { get; } = new("--backbone-lr-scale") { Description = "learning-rate multiplier of the backbone (e.g. 0.1 when fine-tuning)", DefaultValueFactory = _ => 1.0 };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of splits, shuffles, augmentation and initialisation", DefaultValueFactory = _ => 0UL };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads (1 = deterministic)", DefaultValueFactory = _ => 1 };
+    public Option<string> Label { get; } = new("--label") { Description = "label column of a tabular dataset (.csv, .tsv, .parquet)", DefaultValueFactory = _ => "label" };
+    public Option<bool> Smote { get; } = new("--smote") { Description = "rebalance the training split of a tabular dataset with SMOTE (validation and test are never resampled)" };
+    public Option<string?> TabularMethod { get; } = new("--tabular-method") { Description = "rebalance the training split of a tabular dataset with this sampler (smote, borderline-smote, adasyn, random-over, random-under, tomek-links, enn, smote-tomek, smote-enn)" };
+    public Option<int> K { get; } = new("--k") { Description = "k nearest neighbours of the SMOTE family", DefaultValueFactory = _ => 5 };
     public Option<int> Workers { get; } = new("--workers") { Description = "parallel sample readers", DefaultValueFactory = _ => 1 };
 
     public void AddTo(Command command)
@@ -62,7 +66,7 @@ internal sealed class TrainOptionSet
         Dataset, Model, Pipeline, Epochs, BatchSize, Optimizer, LearningRate, WeightDecay, Momentum, Nesterov, Schedule, DecayRate,
         Gamma, StepSize, Milestones, Warmup, MinLr, PlateauFactor, PlateauPatience, PlateauCooldown, PerStep, EarlyStopping,
         MinDelta, Monitor, ClassWeights, Balanced, TrainSize, MinorityClasses, MinorityFraction, ValFraction, InitFrom,
-        InitClasses, Freeze, BackboneLrScale, Seed, Threads, Workers,
+        InitClasses, Freeze, BackboneLrScale, Seed, Threads, Workers, Label, Smote, TabularMethod, K,
     ];
 
     /// <summary>The run described by the parsed options; <paramref name="checkpoints"/> is the checkpoint folder.</summary>
@@ -124,7 +128,37 @@ internal sealed class TrainOptionSet
                 : int.TryParse(freeze, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n
                 : throw new ArgumentException($"--freeze: '{freeze}' is neither a layer count nor 'backbone'"),
             Threads = r.GetValue(Threads),
+            LabelColumn = r.GetValue(Label)!,
+            Resample = ResampleFrom(r),
         };
+    }
+
+    private Augment.Core.Tabular.ResampleOptions? ResampleFrom(ParseResult r)
+    {
+        var method = r.GetValue(TabularMethod);
+        if (method is null && !r.GetValue(Smote))
+        {
+            return null;
+        }
+        if (method is not null && r.GetValue(Smote) && !string.Equals(method.Trim(), "smote", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"--smote and --tabular-method {method} contradict each other; give one");
+        }
+        try
+        {
+            var options = new Augment.Core.Tabular.ResampleOptions
+            {
+                Method = method is null ? Augment.Core.Tabular.TabularMethod.Smote : Augment.Core.Tabular.TabularResampler.ParseMethod(method),
+                K = r.GetValue(K),
+                Seed = r.GetValue(Seed),
+            };
+            options.Validate();
+            return options;
+        }
+        catch (Augment.Core.Tabular.TabularException ex)
+        {
+            throw new ArgumentException($"--tabular-method/--k: {ex.Message}", ex);
+        }
     }
 
     private static int[] ParseList(string? text, string option)

@@ -47,7 +47,7 @@ internal static class TuneCommand
                     "bayes" => new BayesianSearch(seed, parseResult.GetValue(kernel) == "rbf" ? new RbfKernel() : new Matern52Kernel()),
                     var s => throw new ArgumentException($"--strategy: unknown strategy '{s}' (expected grid, random or bayes)"),
                 };
-                var (train, test) = DatasetResolver.Load(baseSpec.Dataset);
+                var (train, test) = DatasetResolver.Load(baseSpec.Dataset, baseSpec.LabelColumn, baseSpec.Trainer.Seed);
                 Directory.CreateDirectory(folder);
                 var tuner = new Tuner(searchSpace, search, maximize);
                 tuner.TrialCompleted += t => console.MarkupLine(CultureInfo.InvariantCulture, "trial {0}: {1} -> {2} {3:G6}{4}",
@@ -68,7 +68,7 @@ internal static class TuneCommand
                 }
                 return result.Best is null ? 1 : 0;
             }
-            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or JsonException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or JsonException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException or Augment.Core.Tabular.TabularException)
             {
                 console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;

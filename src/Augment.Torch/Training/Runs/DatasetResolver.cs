@@ -11,9 +11,17 @@ public static class DatasetResolver
     public const string FashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 
     /// <summary>Loads (train, test).</summary>
-    public static (ArraySampleSource Train, ArraySampleSource Test) Load(string dataset)
+    public static (ArraySampleSource Train, ArraySampleSource Test) Load(string dataset) => Load(dataset, "label", 0);
+
+    /// <summary>As <see cref="Load(string)"/>, also accepting a table file (.csv, .tsv, .parquet) with the label in
+    /// <paramref name="labelColumn"/>; 20% of its rows (a keyed shuffle of <paramref name="seed"/>) become the test set.</summary>
+    public static (ArraySampleSource Train, ArraySampleSource Test) Load(string dataset, string labelColumn, ulong seed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        if (TabularSource.IsTableFile(dataset))
+        {
+            return TabularSource.Load(dataset, labelColumn, seed);
+        }
         var folder = dataset.Equals("fashion-mnist", StringComparison.OrdinalIgnoreCase) ? FashionMnistFolder : dataset;
         if (!Directory.Exists(folder))
         {

@@ -8,4 +8,8 @@ namespace Augment.Torch.Training.Runs;
 /// <param name="Test">Test confusion matrix.</param>
 /// <param name="TrainCount">Training samples used.</param>
 /// <param name="ValidationCount">Validation samples.</param>
-public sealed record RunOutcome(TrainingResult Training, double TestLoss, ConfusionMatrix Test, int TrainCount, int ValidationCount);
+public sealed record RunOutcome(TrainingResult Training, double TestLoss, ConfusionMatrix Test, int TrainCount, int ValidationCount)
+{
+    /// <summary>Samples per class of the training split the trainer saw (after any resampling).</summary>
+    public IReadOnlyList<long> TrainClassCounts { get; init; } = [];
+}

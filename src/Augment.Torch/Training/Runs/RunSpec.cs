@@ -50,4 +50,11 @@ public sealed record RunSpec
 
     /// <summary>libtorch threads.</summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>Label column of a tabular dataset (.csv, .tsv, .parquet).</summary>
+    public string LabelColumn { get; init; } = "label";
+
+    /// <summary>Rebalancing of the training split of a tabular dataset with Core's samplers (null: none); its seed
+    /// is replaced by the run's seed. Validation and test rows are never resampled.</summary>
+    public Augment.Core.Tabular.ResampleOptions? Resample { get; init; }
 }

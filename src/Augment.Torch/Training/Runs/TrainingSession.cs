@@ -18,6 +18,10 @@ public static class TrainingSession
         TorchRuntime.SetThreads(spec.Threads);
         var seed = spec.Trainer.Seed;
         var (train, val) = DataPreparation.Prepare(allTrain, seed, spec.ValidationFraction, spec.TrainSize, spec.MinorityClasses, spec.MinorityFraction);
+        if (spec.Resample is { } resample)
+        {
+            train = TabularSource.Resample(train, resample with { Seed = seed }, cancellationToken);
+        }
         if (spec.PipelinePath is { } pipelinePath)
         {
             var pipeline = PipelineCompiler.Compile(SpecJson.ParseFile(pipelinePath));
@@ -65,6 +69,6 @@ public static class TrainingSession
             File.Move(final + ".tmp", final, overwrite: true);
         }
         model.Dispose();
-        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0);
+        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0) { TrainClassCounts = train.ClassCounts() };
     }
 }
