@@ -126,7 +126,7 @@ internal static class ExactNearestNeighbors
                             continue;
                         }
                         var local = g + qq;
-                        Offer(dist.Slice(qq * TransposedTiles.Width, TransposedTiles.Width), firstRef, self is null ? -1 : self[rows[qq]],
+                        CandidateList.Offer(dist.Slice(qq * TransposedTiles.Width, TransposedTiles.Width), firstRef, self is null ? -1 : self[rows[qq]],
                             bestD.AsSpan(local * k, k), bestI.AsSpan(local * k, k));
                         thresholds[qq] = bestD[local * k + k - 1];
                     }
@@ -269,7 +269,7 @@ internal static class ExactNearestNeighbors
                             continue;
                         }
                         var local = g + qq - start;
-                        OfferLanes(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), masks[qq], firstRef, self is null ? -1 : self[g + qq],
+                        CandidateList.OfferLanes(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), masks[qq], firstRef, self is null ? -1 : self[g + qq],
                             bestA.AsSpan(local * k2, k2), bestI.AsSpan(local * k2, k2));
                         thresholds[qq] = bestA[local * k2 + k2 - 1];
                     }
@@ -318,7 +318,7 @@ internal static class ExactNearestNeighbors
                 complete &= j >= 0;
                 candidates[c] = j >= 0 ? (DistanceKernels.Direct(query, reference.Row(j)), j) : (double.PositiveInfinity, int.MaxValue);
             }
-            SortCandidates(candidates);
+            CandidateList.Sort(candidates);
             // Every row outside the candidates has an approximate distance >= the largest kept one (m); its exact
             // distance is then >= m - e, and its direct (FMA) distance >= (m - e)(1 - rounding). Strictly above
             // the k-th direct distance means no outside row can enter the k nearest, even on a tie.
@@ -335,78 +335,5 @@ internal static class ExactNearestNeighbors
             }
         }
         return failed;
-    }
-
-    /// <summary><see cref="Offer{T}"/> restricted to the lanes set in <paramref name="lanes"/> (those below the
-    /// threshold the kernel compared with; the others cannot be inserted), in lane order: same result.</summary>
-    internal static void OfferLanes(ReadOnlySpan<float> candidates, uint lanes, int firstRef, int skip, Span<float> bestD, Span<int> bestI)
-    {
-        var k = bestD.Length;
-        var threshold = bestD[k - 1];
-        while (lanes != 0)
-        {
-            var lane = System.Numerics.BitOperations.TrailingZeroCount(lanes);
-            lanes &= lanes - 1;
-            var dd = candidates[lane];
-            if (!(dd < threshold) || firstRef + lane == skip)
-            {
-                continue;
-            }
-            var pos = k - 1;
-            while (pos > 0 && bestD[pos - 1] > dd)
-            {
-                bestD[pos] = bestD[pos - 1];
-                bestI[pos] = bestI[pos - 1];
-                pos--;
-            }
-            bestD[pos] = dd;
-            bestI[pos] = firstRef + lane;
-            threshold = bestD[k - 1];
-        }
-    }
-
-    /// <summary>Sorts by (distance, index), the order of the tuple's default comparer for the non-NaN distances
-    /// here; an insertion sort, as the array holds k + <see cref="Extra"/> entries.</summary>
-    private static void SortCandidates(Span<(double Distance, int Index)> candidates)
-    {
-        for (var i = 1; i < candidates.Length; i++)
-        {
-            var item = candidates[i];
-            var pos = i;
-            while (pos > 0 && (candidates[pos - 1].Distance > item.Distance
-                || (candidates[pos - 1].Distance == item.Distance && candidates[pos - 1].Index > item.Index)))
-            {
-                candidates[pos] = candidates[pos - 1];
-                pos--;
-            }
-            candidates[pos] = item;
-        }
-    }
-
-    /// <summary>Inserts the candidates that beat the current worst kept distance (strictly: an equal distance from
-    /// a later reference row loses, which makes ties go to the lower index).</summary>
-    private static void Offer<T>(ReadOnlySpan<T> candidates, int firstRef, int skip, Span<T> bestD, Span<int> bestI)
-        where T : struct, System.Numerics.IFloatingPoint<T>
-    {
-        var k = bestD.Length;
-        var threshold = bestD[k - 1];
-        for (var lane = 0; lane < candidates.Length; lane++)
-        {
-            var dd = candidates[lane];
-            if (!(dd < threshold) || firstRef + lane == skip)
-            {
-                continue;
-            }
-            var pos = k - 1;
-            while (pos > 0 && bestD[pos - 1] > dd)
-            {
-                bestD[pos] = bestD[pos - 1];
-                bestI[pos] = bestI[pos - 1];
-                pos--;
-            }
-            bestD[pos] = dd;
-            bestI[pos] = firstRef + lane;
-            threshold = bestD[k - 1];
-        }
     }
 }

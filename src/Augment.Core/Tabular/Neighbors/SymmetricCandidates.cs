@@ -106,7 +106,7 @@ internal static class SymmetricCandidates
                             var q = first + qq;
                             if (masks[qq] != 0)
                             {
-                                ExactNearestNeighbors.OfferLanes(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), masks[qq], firstRef, q,
+                                CandidateList.OfferLanes(dist.Slice(qq * SingleTiles.Width, SingleTiles.Width), masks[qq], firstRef, q,
                                     bestA.AsSpan(q * k2, k2), bestI.AsSpan(q * k2, k2));
                             }
                             uint bits = transposed[qq];
