@@ -14,6 +14,8 @@ Install OpenBLAS first (apt-get install libopenblas0-pthread): Debian's numpy ot
 import argparse
 import os
 import statistics
+import math
+import signal
 import subprocess
 import sys
 import time
@@ -80,16 +82,39 @@ def make_data(n, categorical):
     return path, csv
 
 
-def run(cmd, env=None):
+def group_peak_mib(pgid):
+    """Largest VmHWM (peak RSS) among the live processes of a process group, in MiB."""
+    peak = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if os.getpgid(int(pid)) != pgid:
+                continue
+            with open(f"/proc/{pid}/status") as f:
+                peak = max([peak] + [int(l.split()[1]) for l in f if l.startswith("VmHWM:")])
+        except (OSError, ValueError):
+            pass
+    return peak / 1024
+
+
+def run(cmd, env=None, timeout=None):
     """Runs a command under GNU time; returns (in-process seconds printed by it, its process CPU seconds, peak RSS
-    in MiB)."""
+    in MiB). A run still going at `timeout` is killed with its whole process group and returns (timeout, nan, peak
+    RSS so far): both are then lower bounds."""
     timed = (["/usr/bin/time", "-f", "maxrss=%M"] if os.path.exists("/usr/bin/time") else []) + cmd
-    proc = subprocess.run(timed, capture_output=True, text=True, env=env)
+    proc = subprocess.Popen(timed, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        peak = group_peak_mib(proc.pid)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return float(timeout), float("nan"), peak
     if proc.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed: {proc.stderr}")
-    seconds = next(float(t.split("=")[1]) for t in proc.stdout.split() if t.startswith("seconds="))
-    cpu = next(float(t.split("=")[1]) for t in proc.stdout.split() if t.startswith("cpu="))
-    peak = [int(line.split("=")[1]) / 1024 for line in proc.stderr.splitlines() if line.startswith("maxrss=")]
+        sys.exit(f"{' '.join(cmd)} failed: {err}")
+    seconds = next(float(t.split("=")[1]) for t in out.split() if t.startswith("seconds="))
+    cpu = next(float(t.split("=")[1]) for t in out.split() if t.startswith("cpu="))
+    peak = [int(line.split("=")[1]) / 1024 for line in err.splitlines() if line.startswith("maxrss=")]
     return seconds, cpu, peak[-1] if peak else float("nan")
 
 
@@ -102,6 +127,8 @@ def main():
     parser.add_argument("--threads", default="-1")
     parser.add_argument("--cold", action="store_true",
                         help="time ours on its first call (JIT included) instead of after one untimed warm-up call")
+    parser.add_argument("--ref-timeout", type=float, default=None,
+                        help="kill imbalanced-learn after this many seconds; its time is then reported as a lower bound")
     parser.add_argument("--worker", nargs=3)
     args = parser.parse_args()
     if args.worker:
@@ -130,15 +157,18 @@ def main():
                 if r % 2 == 1:
                     order.reverse()
                 for cmd, times, cpus, peaks in order:
-                    seconds, cpu, peak = run(cmd, env)
+                    seconds, cpu, peak = run(cmd, env, args.ref_timeout if cmd is theirs_cmd else None)
                     times.append(seconds)
                     cpus.append(cpu)
                     peaks.append(peak)
+                cut = ">" if math.isnan(cpu_theirs[-1]) else ""
                 print(f"  n={n} {method} round {r + 1}: ours {ours[-1]:.3f} s (CPU {cpu_ours[-1]:.3f} s), "
-                      f"imbalanced-learn {theirs[-1]:.3f} s (CPU {cpu_theirs[-1]:.3f} s)", flush=True)
+                      f"imbalanced-learn {cut}{theirs[-1]:.3f} s (CPU {cpu_theirs[-1]:.3f} s)"
+                      + (" (killed at --ref-timeout: a lower bound)" if cut else ""), flush=True)
             ratios = [t / o for o, t in zip(ours, theirs)]
             cpu_ratios = [t / o for o, t in zip(cpu_ours, cpu_theirs)]
-            rows.append((n, method, statistics.median(ours), statistics.median(theirs), statistics.median(ratios),
+            cut = ">=" if any(math.isnan(c) for c in cpu_theirs) else ""
+            rows.append((n, method, cut, statistics.median(ours), statistics.median(theirs), statistics.median(ratios),
                          min(ratios), max(ratios), max(mem_ours), max(mem_theirs), statistics.median(cpu_ours),
                          statistics.median(cpu_theirs), statistics.median(cpu_ratios)))
         path, csv = make_data(n, False)
@@ -152,9 +182,9 @@ def main():
     print("| n | method | ours (s) | imbalanced-learn (s) | ratio (median) | ratio spread | CPU ours (s) | CPU imblearn (s) "
           "| CPU ratio | peak MiB ours | peak MiB imblearn |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for n, method, o, t, ratio, lo, hi, mo, mt, co, ct, cr in rows:
-        print(f"| {n} | {method} | {o:.3f} | {t:.3f} | {ratio:.1f}x | {lo:.1f}x-{hi:.1f}x | {co:.3f} | {ct:.3f} | {cr:.1f}x "
-              f"| {mo:.0f} | {mt:.0f} |")
+    for n, method, cut, o, t, ratio, lo, hi, mo, mt, co, ct, cr in rows:
+        print(f"| {n} | {method} | {o:.3f} | {cut}{t:.3f} | {cut}{ratio:.1f}x | {lo:.1f}x-{hi:.1f}x | {co:.3f} | {ct:.3f} | {cr:.1f}x "
+              f"| {mo:.0f} | {cut}{mt:.0f} |")
 
 
 if __name__ == "__main__":
