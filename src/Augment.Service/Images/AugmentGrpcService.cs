@@ -48,6 +48,8 @@ internal sealed class AugmentGrpcService(
                     // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
                     await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
+                    // Serialised into the response by now: its buffer goes back to the pool.
+                    runner.Release(batch);
                 },
                 linked.Token).ConfigureAwait(false);
         }
