@@ -58,6 +58,12 @@ internal sealed class AugmentGrpcService(
             throw new RpcException(new Status(StatusCode.Unavailable,
                 $"the server is shutting down; resume with start = {{ epoch: {next.Epoch}, batch: {next.Batch} }}"));
         }
+        catch (InvalidOperationException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // A write that raced with the client cancelling its call ("the request is complete"): the normal end of a
+            // training loop, not a server failure.
+            throw new RpcException(new Status(StatusCode.Cancelled, "the client cancelled the call"));
+        }
         catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
         {
             logger.LogError(ex, "StreamBatches failed for dataset {Dataset}", plan.Source.Name);
