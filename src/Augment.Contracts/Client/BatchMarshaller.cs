@@ -6,8 +6,7 @@ using Grpc.Core;
 namespace Augment.Contracts.Client;
 
 /// <summary>A gRPC marshaller for <see cref="Batch"/> whose parser copies each tensor's bytes once, into an array of its
-/// own that is not zeroed first. The generated parser copies them into a freshly zeroed array: for multi-megabyte
-/// batches that extra pass over memory costs about a tenth of the client's CPU (see docs/service.md). The batches are
+/// own that is not zeroed first (the generated parser zeroes a fresh array, then copies into it). The batches are
 /// equal to what the generated parser returns (same fields, same bytes). Get a tensor's array without a copy with
 /// <see cref="TensorData.Array"/> (<see cref="ByteString.ToByteArray"/> copies every time). Input in any other than the canonical form the server writes (unknown fields from a
 /// newer server, repeated singular fields) goes through the generated parser, so the result is always exact.</summary>
