@@ -1,6 +1,12 @@
 // In-process vs streamed throughput of the Augment service, measured in the same process, interleaved in rounds.
-// Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS] [SCENARIO,...]
-// Prints one line per measurement: "round scenario mode samples/s MiB/s", then median ratios with their spread.
+// Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS] [SCENARIO,...|all] [MODE,...]
+// Modes: inproc (BatchStreamRunner, no network); grpc-N[-VARIANT]: N concurrent C# clients in this process (shard i of
+// N, one channel each; variants in StreamClients: lib (default), gen, discard); proc-N[-VARIANT]: the same clients in a
+// child process, so that server and client CPU are measured apart; py-N: the Python client (grpc C-core) in a child
+// process; tcp: raw bytes through a loopback TCP socket (the floor of any TCP transport; its samples/s assume the
+// in-process sample size). Default modes: inproc,grpc-1,grpc-4.
+// Prints one line per measurement, then per scenario and mode the median ratio streamed / in-process with its spread,
+// the payload rate, and CPU-seconds per GB of payload (server and client apart for child-process modes).
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
@@ -8,8 +14,7 @@ using System.IO.Compression;
 using Augment.Contracts.V1;
 using Augment.Service.Images;
 using Augment.Service.Batches;
-using Grpc.Core;
-using Grpc.Net.Client;
+using Google.Protobuf;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
@@ -19,12 +24,23 @@ internal static class ServiceBench
 {
     public static async Task<int> Main(string[] args)
     {
+if (args.Length > 0 && args[0] == "client")
+{
+    return await StreamClients.ChildMainAsync(args);
+}
 
 var jpegDir = args.Length > 0 ? args[0] : "bench/out/jpegs";
 var outDir = Path.GetFullPath(args.Length > 1 ? args[1] : "bench/out/service");
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3.0;
-var only = args.Length > 4 ? args[4].Split(',') : null;
+var only = args.Length > 4 && args[4] != "all" ? args[4].Split(',') : null;
+var modes = args.Length > 5 ? args[5].Split(',') : ["inproc", "grpc-1", "grpc-4"];
+// BENCH_EXACT=1 runs exactly the given modes (for profiling one mode) and prints no summary.
+var exact = Environment.GetEnvironmentVariable("BENCH_EXACT") == "1";
+if (!modes.Contains("inproc") && !exact)
+{
+    modes = ["inproc", .. modes];
+}
 Directory.CreateDirectory(outDir);
 
 // Datasets: Fashion-MNIST (Debian's full training set when installed, else the built-in sample), the JPEG set as an
@@ -57,6 +73,13 @@ var config = new Dictionary<string, string?>
     ["Augment:Data:CacheMegabytes"] = "1024",
     ["Logging:LogLevel:Default"] = "Warning",
 };
+// Extra configuration for experiments: BENCH_CONFIG="Key=Value;Key=Value" (e.g. Kestrel:Limits:MaxResponseBufferSize=1048576).
+foreach (var entry in (Environment.GetEnvironmentVariable("BENCH_CONFIG") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+{
+    var eq = entry.IndexOf('=', StringComparison.Ordinal);
+    config[entry[..eq]] = entry[(eq + 1)..];
+    Console.WriteLine($"# config {entry}");
+}
 var app = Program.CreateApp(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(config));
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -92,54 +115,86 @@ if (only is not null)
 }
 
 // Warm-up: fills the decoded-image cache and JIT-compiles both paths.
-foreach (var (_, request) in scenarios)
+var sampleBytes = new Dictionary<string, long>();
+foreach (var (name, request) in scenarios)
 {
-    await InProcess(request, 1.0);
-    await Streamed(request, 1, 0.5);
+    var warm = await InProcess(request, 1.0);
+    sampleBytes[name] = Math.Max(1, warm.Bytes / Math.Max(1, warm.Samples));
+    foreach (var variant in modes.Where(m => m.StartsWith("grpc-", StringComparison.Ordinal)).Select(m => Parse(m).Variant).Distinct())
+    {
+        await StreamClients.RunAsync(address, request, 1, 0.5, variant);
+    }
 }
 
-var results = new List<(int Round, string Scenario, string Mode, double SamplesPerSecond, double MiBPerSecond, double SamplesPerCpuSecond)>();
+var results = new List<Measurement>();
 for (var round = 1; round <= rounds; round++)
 {
     foreach (var (name, request) in scenarios)
     {
         // The order of the modes rotates every round, so that no mode always runs first (after another scenario).
-        var modes = new[] { "inproc", "grpc-1", "grpc-4" };
-        foreach (var mode in modes.Skip((round - 1) % 3).Concat(modes.Take((round - 1) % 3)))
+        var shift = (round - 1) % modes.Length;
+        foreach (var mode in modes.Skip(shift).Concat(modes.Take(shift)))
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (samples, bytes, elapsed) = mode switch
+            var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
+            var (kind, clients, variant) = Parse(mode);
+            double? serverCpu = null, clientCpu = null;
+            long samples, bytes;
+            double elapsed;
+            switch (kind)
             {
-                "inproc" => await InProcess(request, seconds),
-                "grpc-1" => await Streamed(request, 1, seconds),
-                _ => await Streamed(request, 4, seconds),
-            };
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            var line = (round, name, mode, samples / elapsed, bytes / elapsed / (1 << 20), samples / cpu);
-            results.Add(line);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round} {name} {mode} {line.Item4:F0} samples/s {line.Item5:F0} MiB/s {line.Item6:F0} samples/cpu-s ({cpu / elapsed:F2} cores)"));
+                case "inproc":
+                    (samples, bytes, elapsed) = await InProcess(request, seconds);
+                    break;
+                case "tcp":
+                    (bytes, elapsed) = await TcpFloor.RunAsync(seconds);
+                    samples = bytes / sampleBytes[name];
+                    break;
+                case "grpc":
+                    (samples, bytes, elapsed) = await StreamClients.RunAsync(address, request, clients, seconds, variant);
+                    break;
+                default:
+                    var child = await ChildClient.RunAsync(kind == "py" ? "/usr/bin/python3" : "dotnet", ChildArgs(kind, request, clients, variant));
+                    (samples, bytes, elapsed, serverCpu, clientCpu) = (child.Samples, child.Bytes, child.Seconds, child.ServerCpu, child.ClientCpu);
+                    break;
+            }
+            self.Refresh();
+            var cpu = serverCpu ?? (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var m = new Measurement(round, name, mode, samples / elapsed, bytes / elapsed / (1 << 20), cpu, clientCpu, bytes / 1e9);
+            results.Add(m);
+            Console.WriteLine(FormattableString.Invariant(
+                $"{round} {name} {mode} {m.SamplesPerSecond:F0} samples/s {m.MiBPerSecond:F0} MiB/s; CPU {cpu / elapsed:F2} cores") +
+                (clientCpu is { } cc ? FormattableString.Invariant($" server + {cc / elapsed:F2} client") : "") +
+                FormattableString.Invariant($", {m.CpuPerGB:F2}") + (m.ClientCpuPerGB is { } cg ? FormattableString.Invariant($" + {cg:F2}") : "") + " CPU-s/GB");
         }
     }
 }
 
+if (exact)
+{
+    await app.StopAsync();
+    return 0;
+}
 Console.WriteLine();
-Console.WriteLine("# median over rounds of (streamed / in-process) samples/s [min, max]; the same per CPU-second of this process (insensitive to other load); median MiB/s of tensor payload streamed");
+Console.WriteLine("# per scenario and mode: median over rounds of (streamed / in-process) samples/s [min, max]; median MiB/s of tensor payload;");
+Console.WriteLine("# median CPU-seconds per GB of payload (this process; server + client for child-process modes)");
 foreach (var (name, _) in scenarios)
 {
-    foreach (var mode in new[] { "grpc-1", "grpc-4" })
+    var inproc = results.Where(x => x.Scenario == name && x.Mode == "inproc").ToArray();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name} inproc: {Median(inproc.Select(x => x.SamplesPerSecond)):F0} samples/s, {Median(inproc.Select(x => x.MiBPerSecond)):F0} MiB/s, {Median(inproc.Select(x => x.CpuPerGB)):F2} CPU-s/GB"));
+    foreach (var mode in modes.Where(m => m != "inproc"))
     {
         var ratios = Enumerable.Range(1, rounds).Select(r =>
             results.Single(x => x.Round == r && x.Scenario == name && x.Mode == mode).SamplesPerSecond /
             results.Single(x => x.Round == r && x.Scenario == name && x.Mode == "inproc").SamplesPerSecond).Order().ToArray();
-        var mib = results.Where(x => x.Scenario == name && x.Mode == mode).Select(x => x.MiBPerSecond).Order().ToArray();
-        var cpuRatios = Enumerable.Range(1, rounds).Select(r =>
-            results.Single(x => x.Round == r && x.Scenario == name && x.Mode == mode).SamplesPerCpuSecond /
-            results.Single(x => x.Round == r && x.Scenario == name && x.Mode == "inproc").SamplesPerCpuSecond).Order().ToArray();
+        var these = results.Where(x => x.Scenario == name && x.Mode == mode).ToArray();
+        var mib = Median(these.Select(x => x.MiBPerSecond));
+        var clientPart = these[0].ClientCpuPerGB is null ? "" : string.Create(CultureInfo.InvariantCulture, $" + client {Median(these.Select(x => x.ClientCpuPerGB!.Value)):F2}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name} {mode}/inproc: {Median(ratios):F2}x [{ratios[0]:F2}, {ratios[^1]:F2}]  per CPU-second {Median(cpuRatios):F2}x [{cpuRatios[0]:F2}, {cpuRatios[^1]:F2}]  payload {Median(mib):F0} MiB/s ({Median(mib) * 1.048576 / 1000:F2} GB/s)"));
+            $"{name} {mode}/inproc: {Median(ratios):F2}x [{ratios[0]:F2}, {ratios[^1]:F2}]  payload {mib:F0} MiB/s ({mib * 1.048576 / 1000:F2} GB/s)  CPU-s/GB {Median(these.Select(x => x.CpuPerGB)):F2}{clientPart}"));
     }
 }
 await app.StopAsync();
@@ -156,7 +211,7 @@ async Task<(long Samples, long Bytes, double Seconds)> InProcess(StreamBatchesRe
         await runner.RunAsync(plan, batch =>
         {
             samples += batch.Indices.Shape[0];
-            bytes += batch.Image.Images.Data.Length;
+            bytes += StreamClients.PayloadBytes(batch);
             if (sw.Elapsed.TotalSeconds >= budget)
             {
                 cts.Cancel();
@@ -170,46 +225,32 @@ async Task<(long Samples, long Bytes, double Seconds)> InProcess(StreamBatchesRe
     return (samples, bytes, sw.Elapsed.TotalSeconds);
 }
 
-async Task<(long Samples, long Bytes, double Seconds)> Streamed(StreamBatchesRequest request, int clients, double budget)
+IEnumerable<string> ChildArgs(string kind, StreamBatchesRequest request, int clients, string variant)
 {
-    long samples = 0, bytes = 0;
-    var sw = Stopwatch.StartNew();
-    var tasks = Enumerable.Range(0, clients).Select(async c =>
-    {
-        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            MaxReceiveMessageSize = 512 << 20,
-            HttpHandler = new SocketsHttpHandler { InitialHttp2StreamWindowSize = 16 << 20, EnableMultipleHttp2Connections = true },
-        });
-        var client = new AugmentService.AugmentServiceClient(channel);
-        var r = request.Clone();
-        r.Shard = new Shard { Index = c, Count = clients };
-        using var cts = new CancellationTokenSource();
-        using var call = client.StreamBatches(r, cancellationToken: cts.Token);
-        try
-        {
-            await foreach (var batch in call.ResponseStream.ReadAllAsync(cts.Token))
-            {
-                Interlocked.Add(ref samples, batch.Indices.Shape[0]);
-                Interlocked.Add(ref bytes, batch.Image.Images.Data.Length);
-                if (sw.Elapsed.TotalSeconds >= budget)
-                {
-                    cts.Cancel();
-                }
-            }
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
-        {
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }).ToArray();
-    await Task.WhenAll(tasks);
-    return (samples, bytes, sw.Elapsed.TotalSeconds);
+    var encoded = Convert.ToBase64String(request.ToByteArray());
+    var secs = seconds.ToString(CultureInfo.InvariantCulture);
+    var hostPort = new Uri(address).Authority;
+    return kind == "py"
+        ? [Path.GetFullPath("clients/python/bench/stream_throughput.py"), "--address", hostPort, "--request", encoded,
+            "--clients", clients.ToString(CultureInfo.InvariantCulture), "--seconds", secs]
+        : [typeof(ServiceBench).Assembly.Location, "client", address, encoded, clients.ToString(CultureInfo.InvariantCulture), secs, variant];
 }
 
-static double Median(double[] sorted) => sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+static (string Kind, int Clients, string Variant) Parse(string mode)
+{
+    if (mode is "inproc" or "tcp")
+    {
+        return (mode, 0, "");
+    }
+    var parts = mode.Split('-');
+    return (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), parts.Length > 2 ? parts[2] : "lib");
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
 
 static void WriteIdx(string prefix, int count, int rows, int cols)
 {
@@ -240,5 +281,14 @@ static void Gzip(string path, byte[] bytes)
     gz.Write(bytes);
 }
 
-    }
+        }
+}
+
+/// <summary>One measurement: CPU of this process (the server, for child-process modes) and of the child client.</summary>
+internal sealed record Measurement(int Round, string Scenario, string Mode, double SamplesPerSecond, double MiBPerSecond,
+    double Cpu, double? ClientCpu, double Gigabytes)
+{
+    public double CpuPerGB => Cpu / Gigabytes;
+
+    public double? ClientCpuPerGB => ClientCpu / Gigabytes;
 }

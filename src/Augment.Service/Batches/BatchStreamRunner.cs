@@ -10,7 +10,7 @@ namespace Augment.Service.Batches;
 /// (one planner, one shard and resume logic, one ordered pump; only the batch builder differs). The gRPC service
 /// writes the batches to the network; in-process callers (the benchmark, embedding hosts) consume them directly.</summary>
 internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetCatalog catalog, IOptions<ServiceOptions> options, WorkerPool pool,
-    Text.Cbert.CbertModelRegistry cbertModels)
+    Text.Cbert.CbertModelRegistry cbertModels, BatchBufferPool buffers)
 {
     private readonly ServiceOptions _options = options.Value;
 
@@ -30,7 +30,7 @@ internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetC
         {
             TextStreamDataset text => TextStreamSource.Create(request, text, _options, cbertModels),
             TabularStreamDataset table => TabularStreamSource.Create(request, table, _options, cancellationToken),
-            null => ImageStreamSource.Create(request, registry.Resolve(request.Dataset, request.Location), _options),
+            null => ImageStreamSource.Create(request, registry.Resolve(request.Dataset, request.Location), _options, buffers),
             _ => throw new ArgumentException($"dataset: \"{request.Dataset}\" has an unsupported kind {stream.Kind}"),
         };
     }
@@ -43,6 +43,10 @@ internal sealed class BatchStreamRunner(DatasetRegistry registry, StreamDatasetC
         return OrderedPump.RunAsync(plan.Batches().AsAsync(), plan.Builder.Build, (batch, _) => write(batch),
             plan.Workers, QueueDepth(plan.Workers), pool, cancellationToken);
     }
+
+    /// <summary>Returns <paramref name="batch"/>'s pooled buffers once it has been written to the network (the batch must
+    /// not be used afterwards). Batches that in-process callers keep are never released and are simply collected.</summary>
+    public void Release(Batch batch) => buffers.Release(batch);
 
     /// <summary>Finished items a call may hold ahead of its writer.</summary>
     public int QueueDepth(int workers) => _options.QueueDepth > 0 ? _options.QueueDepth : 2 * workers;

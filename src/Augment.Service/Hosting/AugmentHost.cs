@@ -52,6 +52,7 @@ public static class AugmentHost
         builder.Services.AddSingleton(_ => new WorkerPool(options.MaxWorkers));
         builder.Services.AddSingleton(new StreamGate(options.MaxConcurrentStreams));
         builder.Services.AddSingleton(sp => new Batches.StreamDatasetCatalog(data, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton(new Batches.BatchBufferPool());
         builder.Services.AddSingleton<Batches.BatchStreamRunner>();
         builder.Services.AddGrpc(o =>
         {

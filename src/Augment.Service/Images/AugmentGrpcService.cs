@@ -48,6 +48,8 @@ internal sealed class AugmentGrpcService(
                     // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
                     await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
                     next = (batch.Epoch, batch.BatchIndex + 1);
+                    // Serialised into the response by now: its buffer goes back to the pool.
+                    runner.Release(batch);
                 },
                 linked.Token).ConfigureAwait(false);
         }
@@ -55,6 +57,12 @@ internal sealed class AugmentGrpcService(
         {
             throw new RpcException(new Status(StatusCode.Unavailable,
                 $"the server is shutting down; resume with start = {{ epoch: {next.Epoch}, batch: {next.Batch} }}"));
+        }
+        catch (InvalidOperationException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // A write that raced with the client cancelling its call ("the request is complete"): the normal end of a
+            // training loop, not a server failure.
+            throw new RpcException(new Status(StatusCode.Cancelled, "the client cancelled the call"));
         }
         catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
         {

@@ -10,7 +10,7 @@ namespace Augment.Service.Images;
 
 /// <summary>Builds one batch message: loads, augments (keyed by seed, epoch and key index) and packs the samples
 /// into tensors. Pure with respect to its inputs, so any worker may build any batch.</summary>
-internal sealed class BatchBuilder(BatchStreamPlan plan, IImageDataset dataset, ImagePipeline pipeline, long maxBatchBytes) : IBatchBuilder
+internal sealed class BatchBuilder(BatchStreamPlan plan, IImageDataset dataset, ImagePipeline pipeline, long maxBatchBytes, BatchBufferPool buffers) : IBatchBuilder
 {
     /// <summary>Builds <paramref name="work"/>.</summary>
     /// <exception cref="RpcException">DATA_LOSS for an undecodable sample under the FAIL policy; FAILED_PRECONDITION when sample
@@ -90,15 +90,18 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, IImageDataset dataset, 
                 $"batch_size: {n} samples of {per} bytes is {per * n} bytes, over the limit of {maxBatchBytes} (Augment:Service:MaxBatchBytes); " +
                 "lower batch_size or the output size");
         }
-        // Every byte is written below: skip zeroing the (large) buffer.
-        var data = GC.AllocateUninitializedArray<byte>((int)(per * n));
+        // Every byte is written below: a pooled, not zeroed buffer (returned once the batch is on the wire).
+        var size = (int)(per * n);
+        var data = buffers.Rent(size);
+        buffers.Track(batch, data);
         for (var k = 0; k < n; k++)
         {
             pipeline.WriteOutput(outputs[k].Output.Image, data.AsSpan((int)(k * per), (int)per));
         }
+        var bytes = data.AsMemory(0, size);
         payload.Images = chw
-            ? TensorFactory.Wrap(DType.Float32, data, n, first.Channels, first.Height, first.Width)
-            : TensorFactory.Wrap(DType.Uint8, data, n, first.Height, first.Width, first.Channels);
+            ? TensorFactory.Wrap(DType.Float32, bytes, n, first.Channels, first.Height, first.Width)
+            : TensorFactory.Wrap(DType.Uint8, bytes, n, first.Height, first.Width, first.Channels);
         if (dataset.HasBoxes)
         {
             foreach (var (_, output) in outputs)

@@ -16,11 +16,12 @@ internal static class ImageStreamSource
     /// <summary>Validates and compiles.</summary>
     /// <exception cref="ArgumentException">A field is invalid (message starts with its name).</exception>
     /// <exception cref="SpecException">The pipeline is invalid.</exception>
-    public static StreamSource Create(StreamBatchesRequest request, IImageDataset dataset, ServiceOptions options)
+    public static StreamSource Create(StreamBatchesRequest request, IImageDataset dataset, ServiceOptions options, BatchBufferPool buffers)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(buffers);
         StreamFields.RefuseForeign(request, DatasetKind.ImageFolder);
         if ((request.TargetWidth > 0) != (request.TargetHeight > 0) || request.TargetWidth < 0 || request.TargetHeight < 0)
         {
@@ -36,7 +37,7 @@ internal static class ImageStreamSource
         }
         var pipeline = PipelineCompiler.Compile(EffectiveSpec(request.Pipeline, request.Output, request.TargetWidth, request.TargetHeight));
         return new StreamSource(dataset.Name, dataset.ClassNames, dataset.Labels,
-            plan => new BatchBuilder(plan, dataset, pipeline, options.MaxBatchBytes));
+            plan => new BatchBuilder(plan, dataset, pipeline, options.MaxBatchBytes, buffers));
     }
 
     /// <summary>The spec actually compiled: the request's pipeline with its output replaced by

@@ -8,7 +8,10 @@ namespace Augment.Service.Images;
 internal static class TensorFactory
 {
     /// <summary>Wraps <paramref name="data"/> (not copied: do not change it afterwards).</summary>
-    public static Tensor Wrap(DType dtype, byte[] data, params long[] shape)
+    public static Tensor Wrap(DType dtype, byte[] data, params long[] shape) => Wrap(dtype, data.AsMemory(), shape);
+
+    /// <summary>Wraps <paramref name="data"/> (not copied: do not change it afterwards).</summary>
+    public static Tensor Wrap(DType dtype, ReadOnlyMemory<byte> data, params long[] shape)
     {
         var tensor = new Tensor { Dtype = dtype, Data = UnsafeByteOperations.UnsafeWrap(data) };
         tensor.Shape.AddRange(shape);
