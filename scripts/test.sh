@@ -11,7 +11,15 @@ dotnet build Augment.sln -c Release 2>&1 | tail -n 3 || status=1
 if ! dotnet test Augment.sln -c Release --no-build 2>&1 | tee "$log"; then status=1; fi
 while read -r f p s; do
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-done < <(sed -nE 's/.*(Passed|Failed)! +- Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \3 \4/p' "$log")
+done < <(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+         sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+)/\1 \2 \3/')
+# Summaries of test projects run in parallel can share a line: grep -o counts every one. A project with no summary
+# at all (crashed test host) counts as a failure.
+projects=$(ls tests/*/*.Tests.csproj | wc -l)
+summaries=$(grep -oE '(Passed|Failed)! +- Failed:' "$log" | wc -l)
+if [ "$summaries" -lt "$projects" ]; then
+  echo "only $summaries of $projects test projects reported a summary" >&2; failed=$((failed + 1))
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 if [ -d clients/python/tests ]; then
