@@ -76,12 +76,12 @@ run() {
   done
 }
 
-# summarise NAME LABEL: one markdown row, medians over the seeds present
+# summarise NAME LABEL [noref]: one markdown row, medians over the seeds present
 summarise() {
   wanted "$1" || return 0
-  /usr/bin/python3 - "$out/$1" "$2" <<'PY'
+  /usr/bin/python3 - "$out/$1" "$2" "${3:-}" <<'PY'
 import json, statistics, sys, glob
-folder, label = sys.argv[1], sys.argv[2]
+folder, label, noref = sys.argv[1], sys.argv[2], sys.argv[3] == "noref"
 ours = [json.load(open(p)) for p in sorted(glob.glob(folder + "/seed-*/metrics.json"))]
 refs = [json.loads(open(p).read()) for p in sorted(glob.glob(folder + "/seed-*/ref.json"))]
 if not ours:
@@ -93,7 +93,9 @@ epochs = statistics.median(len(r["epochs"]) for r in ours)
 best = [r["best_epoch"] for r in ours if r.get("stopped_early_at", -1) >= 0 or r.get("restored_best")]
 ran = f"{epochs:.0f}" + (f" (stopped: {', '.join(str(r['stopped_early_at'] + 1) for r in ours if r['stopped_early_at'] >= 0)})" if best else "")
 row = f"| {label} | {len(ours)} | {med(ours, 'train_samples'):.0f} | {ran} | {pct(med(ours, 'test_accuracy'))} | {med(ours, 'test_macro_f1'):.3f} | {pct(med(ours, 'test_worst_recall'))} | {secs:.0f} s |"
-if refs:
+if noref:
+    row += f" {ours[0]['epochs'][-1]['learning_rate']:.2g} | {statistics.median(max(e['val_accuracy'] for e in r['epochs']) for r in ours) * 100:.1f}% |"
+elif refs:
     row += f" {len(refs)} | {pct(med(refs, 'test_accuracy'))} | {med(refs, 'test_macro_f1'):.3f} | {pct(med(refs, 'test_worst_recall'))} | {med(refs, 'seconds_per_epoch'):.0f} s |"
 else:
     row += " | — | — | — | — |"
@@ -105,6 +107,11 @@ header() {
   echo
   echo "$1"
   echo
+  if [ "${2:-}" = noref ]; then
+    echo "| configuration | seeds | train samples | epochs | test accuracy | macro-F1 | worst-class recall | s/epoch | last lr | best val accuracy |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    return
+  fi
   echo "| configuration | seeds | train samples | epochs | test accuracy | macro-F1 | worst-class recall | s/epoch | ref seeds | PyTorch accuracy | PyTorch macro-F1 | PyTorch worst recall | PyTorch s/epoch |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 }
@@ -146,14 +153,14 @@ if [ "$section" = long ] || [ "$section" = all ]; then
     run L-c-weights    "$long_seeds" - 0 -- --epochs "$long_imb_epochs" --val-fraction 0 "${imb[@]}" --class-weights
     run L-c-balanced   "$long_seeds" - 0 -- --epochs "$long_imb_epochs" --val-fraction 0 "${imb[@]}" --balanced
   fi
-  header "Longer budgets (ours; $protocol)"
-  summarise L-a-none       "(a) 1,000 images (1,200 held out), none, $long_small_epochs epochs"
-  summarise L-a-es         "(a) 1,000 images, early stopping 15 on val accuracy + restore best"
-  summarise L-a-augment-es "(a) 1,000 images, crop + flip + early stopping 15 + restore best"
-  summarise L-b-constant   "(b) 54,000 images (6,000 held out), constant LR, $long_epochs epochs"
-  summarise L-b-cosine-es  "(b) 54,000 images, cosine (per step) + early stopping 5, $long_epochs epochs"
-  summarise L-b-plateau-es "(b) 54,000 images, plateau (×0.2, patience 1) + early stopping 4, $long_epochs epochs"
-  summarise L-c-none       "(c) classes 5-9 at 5%, none, $long_imb_epochs epochs"
-  summarise L-c-weights    "(c) classes 5-9 at 5%, class weights, $long_imb_epochs epochs"
-  summarise L-c-balanced   "(c) classes 5-9 at 5%, balanced sampling, $long_imb_epochs epochs"
+  header "Longer budgets (ours; $protocol)" noref
+  summarise L-a-none       "(a) 1,000 images (1,200 held out), none, $long_small_epochs epochs" noref
+  summarise L-a-es         "(a) 1,000 images, ≤ $long_small_epochs epochs, early stopping 15 on val accuracy + restore best" noref
+  summarise L-a-augment-es "(a) 1,000 images, ≤ $long_small_epochs epochs, crop + flip + early stopping 15 + restore best" noref
+  summarise L-b-constant   "(b) 54,000 images (6,000 held out), constant LR, $long_epochs epochs" noref
+  summarise L-b-cosine-es  "(b) 54,000 images, cosine (per step) + early stopping 5, $long_epochs epochs" noref
+  summarise L-b-plateau-es "(b) 54,000 images, plateau (×0.2, patience 1) + early stopping 4, $long_epochs epochs" noref
+  summarise L-c-none       "(c) classes 5-9 at 5%, none, $long_imb_epochs epochs" noref
+  summarise L-c-weights    "(c) classes 5-9 at 5%, class weights, $long_imb_epochs epochs" noref
+  summarise L-c-balanced   "(c) classes 5-9 at 5%, balanced sampling, $long_imb_epochs epochs" noref
 fi
