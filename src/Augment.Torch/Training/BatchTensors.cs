@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Augment.Torch.Training.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Augment.Torch.Training;
@@ -16,8 +17,11 @@ internal static class BatchTensors
             case SampleElementType.UInt8:
                 using (var raw = tensor(batch.Features, dims, ScalarType.Byte))
                 {
-                    var scaled = raw.to_type(ScalarType.Float32).div_(255f);
-                    return normalization is null ? scaled : normalization.Apply(scaled);
+                    using (var scale = 255f.ToScalar()) // explicit: see InputNormalization.Apply
+                    {
+                        var scaled = raw.to_type(ScalarType.Float32).div_(scale);
+                        return normalization is null ? scaled : normalization.Apply(scaled);
+                    }
                 }
             case SampleElementType.Float32:
                 return tensor(MemoryMarshal.Cast<byte, float>(batch.Features).ToArray(), dims);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Augment.Core.Randomness;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Augment.Torch.Training.Data;
@@ -133,7 +134,11 @@ public sealed class InputNormalization
     {
         if (Mean.Count == 1)
         {
-            return x.sub_(Mean[0]).div_(Std[0]);
+            // Explicit scalars kept alive (and freed) by `using`: an implicit float -> Scalar temporary can be
+            // finalised by the GC while libtorch still reads it ("Unknown scalar type").
+            using var mean1 = Mean[0].ToScalar();
+            using var std1 = Std[0].ToScalar();
+            return x.sub_(mean1).div_(std1);
         }
         var shape = new long[x.dim()];
         Array.Fill(shape, 1L);
