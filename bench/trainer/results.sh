@@ -94,7 +94,8 @@ best = [r["best_epoch"] for r in ours if r.get("stopped_early_at", -1) >= 0 or r
 ran = f"{epochs:.0f}" + (f" (stopped: {', '.join(str(r['stopped_early_at'] + 1) for r in ours if r['stopped_early_at'] >= 0)})" if best else "")
 row = f"| {label} | {len(ours)} | {med(ours, 'train_samples'):.0f} | {ran} | {pct(med(ours, 'test_accuracy'))} | {med(ours, 'test_macro_f1'):.3f} | {pct(med(ours, 'test_worst_recall'))} | {secs:.0f} s |"
 if noref:
-    row += f" {ours[0]['epochs'][-1]['learning_rate']:.2g} | {statistics.median(max(e['val_accuracy'] for e in r['epochs']) for r in ours) * 100:.1f}% |"
+    vals = [max(v for v in (e["val_accuracy"] for e in r["epochs"]) if isinstance(v, float) and v == v) for r in ours if any(isinstance(e["val_accuracy"], float) and e["val_accuracy"] == e["val_accuracy"] for e in r["epochs"])]
+    row += f" {ours[0]['epochs'][-1]['learning_rate']:.2g} | " + (f"{statistics.median(vals) * 100:.1f}% |" if vals else "— |")
 elif refs:
     row += f" {len(refs)} | {pct(med(refs, 'test_accuracy'))} | {med(refs, 'test_macro_f1'):.3f} | {pct(med(refs, 'test_worst_recall'))} | {med(refs, 'seconds_per_epoch'):.0f} s |"
 else:
