@@ -1,62 +1,102 @@
-"""PyTorch 1.13 reference for the results table (Debian's python3-torch, /usr/bin/python3): the same small CNN
-(2 conv + 2 dense), Adam 1e-3, batch 128, inputs x/255, on Debian's Fashion-MNIST.
-Usage: reference.py SCENARIO SEED [EPOCHS=3] [THREADS=1]
-  SCENARIO: full | imbalanced | imbalanced-oversample | imbalanced-weights | small | small-augment
-Prints one JSON line: test accuracy, macro-F1, worst-class recall, seconds per epoch."""
-import gzip, json, sys, time
+"""PyTorch 1.13 reference for the results table (Debian's python3-torch, run with /usr/bin/python3): the small CNN
+(2 conv + 2 dense), Adam 1e-3, batch 128, on Debian's Fashion-MNIST, constant learning rate, no validation split
+(it trains on every image the scenario keeps). The protocol switches mirror `augment train`:
+  --padding valid|same      conv 3x3 without padding (64*5*5 features) or with padding 1 (64*7*7), as --padding
+  --init torch|glorot       torch's defaults (U(+-1/sqrt(fan_in))) or Keras' (Glorot uniform weights, zero bias), as --init
+  --normalize none|fashion-mnist|MEAN,STD   x/255, or (x/255 - mean)/std (fashion-mnist: 0.2860, 0.3530), as --normalize
+Usage: reference.py SCENARIO --seed S [--epochs 3] [--threads 2] [--padding same] [--init glorot] [--normalize fashion-mnist]
+  SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-weights | small | small-augment
+  (small: 1,000 images; imbalanced: classes 5-9 keep 5%; augment: random crop (pad 2) + horizontal flip p 0.5)
+Prints one JSON line: test accuracy, macro-F1, worst-class recall, per-class recall, train samples, seconds per epoch."""
+import argparse
+import gzip
+import json
+import time
+
 import numpy as np
 import torch
 from torch import nn
 
-scenario, seed = sys.argv[1], int(sys.argv[2])
-epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-torch.set_num_threads(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+p = argparse.ArgumentParser()
+p.add_argument("scenario", choices=["full", "full-augment", "imbalanced", "imbalanced-oversample", "imbalanced-weights", "small", "small-augment"])
+p.add_argument("--seed", type=int, default=1)
+p.add_argument("--epochs", type=int, default=3)
+p.add_argument("--threads", type=int, default=2)
+p.add_argument("--padding", choices=["valid", "same"], default="same")
+p.add_argument("--init", choices=["torch", "glorot"], default="glorot")
+p.add_argument("--normalize", default="fashion-mnist")
+p.add_argument("--small-size", type=int, default=1000)
+a = p.parse_args()
+torch.set_num_threads(a.threads)
 root = "/usr/share/datasets/fashion-mnist/"
+
 
 def idx(name, offset):
     with gzip.open(root + name) as f:
         return np.frombuffer(f.read(), np.uint8, offset=offset)
 
+
 xtr = idx("train-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28); ytr = idx("train-labels-idx1-ubyte.gz", 8).astype(np.int64)
 xte = idx("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28); yte = idx("t10k-labels-idx1-ubyte.gz", 8).astype(np.int64)
-rng = np.random.default_rng(seed)
-torch.manual_seed(seed)
-if scenario.startswith("small"):
-    keep = rng.permutation(len(ytr))[:1000]; xtr, ytr = xtr[keep], ytr[keep]
-if scenario.startswith("imbalanced"):
+rng = np.random.default_rng(a.seed)
+torch.manual_seed(a.seed)
+if a.scenario.startswith("small"):
+    keep = rng.permutation(len(ytr))[:a.small_size]; xtr, ytr = xtr[keep], ytr[keep]
+if a.scenario.startswith("imbalanced"):
     keep = np.concatenate([np.where(ytr == c)[0] if c < 5 else rng.permutation(np.where(ytr == c)[0])[:int(np.ceil(0.05 * (ytr == c).sum()))] for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
-if scenario == "imbalanced-oversample":
+train_samples = len(ytr)
+if a.scenario == "imbalanced-oversample":  # every class drawn up to the largest class, with replacement (one draw for the run)
     counts = np.bincount(ytr, minlength=10)
     keep = np.concatenate([rng.choice(np.where(ytr == c)[0], counts.max(), replace=True) for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
 weights = None
-if scenario == "imbalanced-weights":
+if a.scenario == "imbalanced-weights":  # scikit-learn's "balanced": n / (C * n_c)
     counts = np.bincount(ytr, minlength=10); weights = torch.tensor(len(ytr) / (10 * counts), dtype=torch.float32)
 
-model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
-                      nn.Flatten(), nn.Linear(64 * 5 * 5, 128), nn.ReLU(), nn.Linear(128, 10))
+if a.normalize == "none":
+    mean, std = 0.0, 1.0
+elif a.normalize == "fashion-mnist":
+    mean, std = 0.2860, 0.3530
+else:
+    mean, std = (float(v) for v in a.normalize.split(","))
+pad = 1 if a.padding == "same" else 0
+side = 7 if pad else 5
+model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2),
+                      nn.Flatten(), nn.Linear(64 * side * side, 128), nn.ReLU(), nn.Linear(128, 10))
+if a.init == "glorot":
+    for m in model:
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.xavier_uniform_(m.weight); nn.init.zeros_(m.bias)
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-X = torch.tensor(xtr, dtype=torch.float32) / 255; Y = torch.tensor(ytr)
+
+
+def prepare(x):  # uint8 NCHW -> float, as the trainer does on the torch side
+    return (torch.tensor(x, dtype=torch.float32) / 255 - mean) / std
+
+
+X = torch.tensor(xtr); Y = torch.tensor(ytr)
 t0 = time.perf_counter()
-for epoch in range(epochs):
+for epoch in range(a.epochs):
     model.train()
     perm = torch.randperm(len(Y))
     for s in range(0, len(Y), 128):
         b = perm[s:s + 128]; x = X[b]
-        if scenario == "small-augment":
+        if a.scenario.endswith("augment"):  # on uint8, zero padding = black border, as the pipeline's randomCrop
             x = nn.functional.pad(x, (2, 2, 2, 2))
             off = rng.integers(0, 5, (len(b), 2)); x = torch.stack([x[k, :, i:i + 28, j:j + 28] for k, (i, j) in enumerate(off)])
             flip = torch.tensor(rng.random(len(b)) < 0.5); x = torch.where(flip[:, None, None, None], x.flip(3), x)
+        x = (x.float() / 255 - mean) / std
         opt.zero_grad(); loss = nn.functional.cross_entropy(model(x), Y[b], weight=weights); loss.backward(); opt.step()
-secs = (time.perf_counter() - t0) / epochs
+secs = (time.perf_counter() - t0) / a.epochs
 model.eval()
 with torch.no_grad():
-    pred = model(torch.tensor(xte, dtype=torch.float32) / 255).argmax(1).numpy()
+    pred = torch.cat([model(prepare(xte[s:s + 1000])).argmax(1) for s in range(0, len(yte), 1000)]).numpy()
 recall = [float((pred[yte == c] == c).mean()) for c in range(10)]
 f1 = []
 for c in range(10):
     tp = ((pred == c) & (yte == c)).sum(); den = (pred == c).sum() + (yte == c).sum()
-    f1.append(2 * tp / den if den else 0.0)
-print(json.dumps({"scenario": scenario, "seed": seed, "epochs": epochs, "test_accuracy": float((pred == yte).mean()),
-                  "macro_f1": float(np.mean(f1)), "worst_recall": min(recall), "seconds_per_epoch": secs}))
+    f1.append(float(2 * tp / den) if den else 0.0)
+print(json.dumps({"scenario": a.scenario, "seed": a.seed, "epochs": a.epochs, "threads": a.threads, "padding": a.padding, "init": a.init,
+                  "normalize": a.normalize, "train_samples": train_samples, "test_accuracy": float((pred == yte).mean()),
+                  "test_macro_f1": float(np.mean(f1)), "test_worst_recall": min(recall), "test_recall": recall, "seconds_per_epoch": secs}))

@@ -1,5 +1,6 @@
 """PyTorch reference for the step-time comparison: the same small CNN, Adam 1e-3, batch 128, 1x28x28, 10 classes.
-Prints the median milliseconds per training step (forward + backward + optimiser step)."""
+Prints the median milliseconds per training step (forward + backward + optimiser step).
+Usage: step_time.py THREADS BATCH STEPS WARMUP [valid|same]"""
 import statistics
 import sys
 import time
@@ -8,11 +9,13 @@ import torch
 from torch import nn
 
 threads, batch, steps, warmup = (int(a) for a in sys.argv[1:5])
+pad = 1 if len(sys.argv) > 5 and sys.argv[5] == "same" else 0
+side = 7 if pad else 5
 torch.set_num_threads(threads)
 torch.manual_seed(0)
 model = nn.Sequential(
-    nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
-    nn.Flatten(), nn.Linear(64 * 5 * 5, 128), nn.ReLU(), nn.Linear(128, 10))
+    nn.Conv2d(1, 32, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Flatten(), nn.Linear(64 * side * side, 128), nn.ReLU(), nn.Linear(128, 10))
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
 x = torch.rand(batch, 1, 28, 28)
 y = torch.randint(0, 10, (batch,))

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Training-step time of the README's small CNN: TorchSharp (this repo) vs PyTorch 1.13 (Debian's python3-torch),
 # same threads, batch 128, interleaved in rounds. Prints each round and the median ratio (ours / PyTorch) with its
-# spread. Target: <= 1.15x. Usage: bench/trainer/step_time.sh [threads=1] [rounds=5] [steps=40]
+# spread. Target: <= 1.15x. Usage: bench/trainer/step_time.sh [threads=1] [rounds=5] [steps=40] [padding=valid|same]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-threads="${1:-1}"; rounds="${2:-5}"; steps="${3:-40}"; warmup=5
+threads="${1:-1}"; rounds="${2:-5}"; steps="${3:-40}"; padding="${4:-valid}"; warmup=5
 export OMP_WAIT_POLICY=PASSIVE DOTNET_CLI_TELEMETRY_OPTOUT=1
-dotnet build bench/trainer/StepTime -c Release -v q -nologo | tail -n 2
+[ -n "${AUGMENT_SKIP_BUILD:-}" ] || dotnet build bench/trainer/StepTime -c Release -v q -nologo | tail -n 2  # build first, outside quiet, then set AUGMENT_SKIP_BUILD=1
 ours=(dotnet bench/trainer/StepTime/bin/Release/net10.0/Augment.Trainer.Bench.dll)
 /usr/bin/python3 -c "import numpy; numpy.show_config()" 2>/dev/null | grep -m1 -i -E 'openblas|blas_info|name' || true
 ratios=()
 for r in $(seq 1 "$rounds"); do
-  o=$("${ours[@]}" "$threads" 128 "$steps" "$warmup")
-  p=$(/usr/bin/python3 bench/trainer/step_time.py "$threads" 128 "$steps" "$warmup")
+  o=$("${ours[@]}" "$threads" 128 "$steps" "$warmup" "$padding")
+  p=$(/usr/bin/python3 bench/trainer/step_time.py "$threads" 128 "$steps" "$warmup" "$padding")
   ratio=$(/usr/bin/python3 -c "print(f'{$o/$p:.3f}')")
   ratios+=("$ratio")
   echo "round $r: torchsharp ${o} ms/step, pytorch ${p} ms/step, ratio ${ratio}"

@@ -1,5 +1,6 @@
 // TorchSharp side of the step-time comparison: the same small CNN as step_time.py (built by ModelFactory),
 // Adam 1e-3, batch 128, 1x28x28, 10 classes. Prints the median milliseconds per training step.
+// Usage: THREADS BATCH STEPS WARMUP [valid|same]
 using System.Diagnostics;
 using System.Globalization;
 using Augment.Torch.Training;
@@ -7,10 +8,11 @@ using Augment.Torch.Training.Models;
 using Augment.Torch.Training.Optimizers;
 using static TorchSharp.torch;
 
-var a = args.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var a = args.Take(4).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var padding = ModelOptions.ParsePadding(args.Length > 4 ? args[4] : "valid");
 int threads = a[0], batch = a[1], steps = a[2], warmup = a[3];
 TorchRuntime.SetThreads(threads);
-var model = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 0);
+var model = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 0, options: new ModelOptions { Padding = padding });
 using var opt = OptimizerFactory.Create(model, new OptimizerOptions { Kind = OptimizerKind.Adam, LearningRate = 1e-3 });
 model.SetTraining(true);
 using var x = rand(batch, 1, 28, 28);

@@ -1,13 +1,15 @@
 using System.Runtime.InteropServices;
 using Augment.Torch.Training.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Augment.Torch.Training;
 
-/// <summary>Host batches to torch tensors: uint8 becomes float32 / 255 on the torch side.</summary>
+/// <summary>Host batches to torch tensors: uint8 becomes float32 / 255 on the torch side, then optionally
+/// (v/255 − mean)/std.</summary>
 internal static class BatchTensors
 {
-    public static Tensor Features(HostBatch batch, ISampleSource source)
+    public static Tensor Features(HostBatch batch, ISampleSource source, InputNormalization? normalization = null)
     {
         long[] dims = [batch.Count, .. source.SampleShape.Select(d => (long)d)];
         switch (source.ElementType)
@@ -15,7 +17,11 @@ internal static class BatchTensors
             case SampleElementType.UInt8:
                 using (var raw = tensor(batch.Features, dims, ScalarType.Byte))
                 {
-                    return raw.to_type(ScalarType.Float32).div_(255f);
+                    using (var scale = 255f.ToScalar()) // explicit: see InputNormalization.Apply
+                    {
+                        var scaled = raw.to_type(ScalarType.Float32).div_(scale);
+                        return normalization is null ? scaled : normalization.Apply(scaled);
+                    }
                 }
             case SampleElementType.Float32:
                 return tensor(MemoryMarshal.Cast<byte, float>(batch.Features).ToArray(), dims);

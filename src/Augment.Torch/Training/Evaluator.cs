@@ -9,7 +9,12 @@ namespace Augment.Torch.Training;
 public static class Evaluator
 {
     /// <summary>Mean (unweighted) cross-entropy and the confusion matrix of <paramref name="model"/> on <paramref name="source"/>.</summary>
-    public static async Task<(double Loss, ConfusionMatrix Matrix)> EvaluateAsync(ClassifierNet model, ISampleSource source, int batchSize, ulong seed, CancellationToken cancellationToken = default)
+    public static Task<(double Loss, ConfusionMatrix Matrix)> EvaluateAsync(ClassifierNet model, ISampleSource source, int batchSize, ulong seed, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(model, source, batchSize, seed, null, cancellationToken);
+
+    /// <summary>As <see cref="EvaluateAsync(ClassifierNet, ISampleSource, int, ulong, CancellationToken)"/>, with the
+    /// training run's input normalisation (null: none).</summary>
+    public static async Task<(double Loss, ConfusionMatrix Matrix)> EvaluateAsync(ClassifierNet model, ISampleSource source, int batchSize, ulong seed, InputNormalization? normalization, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(source);
@@ -22,7 +27,7 @@ public static class Evaluator
             // Grad mode and dispose scopes are thread-local in libtorch: keep them inside one synchronous block.
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
-            var x = BatchTensors.Features(batch, source);
+            var x = BatchTensors.Features(batch, source, normalization);
             var y = BatchTensors.Labels(batch);
             var logits = model.forward(x);
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();

@@ -49,6 +49,7 @@ public sealed class Trainer
         {
             throw new ArgumentException($"class weights: {cw.Count} values for {train.ClassCount} classes");
         }
+        o.Normalization?.Check(train);
         var stopper = o.EarlyStopping is null ? null : new EarlyStopper(o.EarlyStopping);
         var history = new List<EpochMetrics>();
         var bestEpoch = -1;
@@ -84,7 +85,7 @@ public sealed class Trainer
             var (trainLoss, trainAcc, lastLr) = await TrainEpochAsync(model, train, loader, optimizer, schedule, weights, epoch, cancellationToken).ConfigureAwait(false);
             var (valLoss, matrix) = validation is null
                 ? (double.NaN, new ConfusionMatrix(train.ClassCount))
-                : await Evaluator.EvaluateAsync(model, validation, o.BatchSize, o.Seed, cancellationToken).ConfigureAwait(false);
+                : await Evaluator.EvaluateAsync(model, validation, o.BatchSize, o.Seed, o.Normalization, cancellationToken).ConfigureAwait(false);
             var metrics = new EpochMetrics(epoch, lastLr, trainLoss, trainAcc, valLoss, matrix.Accuracy(), matrix.MacroF1(), matrix.WorstClassRecall(), matrix.PerClassRecall(), watch.Elapsed.TotalSeconds);
             history.Add(metrics);
             ran++;
@@ -144,7 +145,7 @@ public sealed class Trainer
             using var scope = NewDisposeScope();
             lr = schedule.LearningRate;
             optimizer.SetLearningRate(lr);
-            var x = BatchTensors.Features(batch, train);
+            var x = BatchTensors.Features(batch, train, Options.Normalization);
             var y = BatchTensors.Labels(batch);
             optimizer.Optimizer.zero_grad();
             var logits = model.forward(x);

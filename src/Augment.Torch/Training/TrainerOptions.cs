@@ -1,3 +1,4 @@
+using Augment.Torch.Training.Data;
 using Augment.Torch.Training.EarlyStopping;
 
 namespace Augment.Torch.Training;
@@ -25,6 +26,9 @@ public sealed record TrainerOptions
 
     /// <summary>Per-class loss weights (null: unweighted).</summary>
     public IReadOnlyList<double>? ClassWeights { get; init; }
+
+    /// <summary>Input normalisation of uint8 images after /255 (null: none); also applied when validating.</summary>
+    public InputNormalization? Normalization { get; init; }
 
     /// <summary>Early stopping (null: off).</summary>
     public EarlyStoppingOptions? EarlyStopping { get; init; }

@@ -70,6 +70,33 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_InitPaddingNormalize_AreUsedAndRecorded()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        var code = await Run("train", "--dataset", data, "--epochs", "2", "--batch-size", "16", "--lr", "3e-3", "--init", "glorot",
+            "--padding", "same", "--normalize", "0.25/0.5", "--out", output);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        Assert.Equal("glorot", json.RootElement.GetProperty("init").GetString());
+        Assert.Equal("same", json.RootElement.GetProperty("padding").GetString());
+        Assert.Equal("0.25/0.5", json.RootElement.GetProperty("normalize").GetString());
+        Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0);
+    }
+
+    [Theory]
+    [InlineData("--normalize", "0.25")]
+    [InlineData("--init", "he")]
+    [InlineData("--padding", "full")]
+    public async Task Train_BadModelOrNormalizeOption_ExitsTwoWithoutWriting(string option, string value)
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        Assert.Equal(2, await Run("train", "--dataset", data, "--epochs", "1", option, value, "--out", output));
+        Assert.False(File.Exists(Path.Combine(output, "metrics.json")));
+    }
+
+    [Fact]
     public async Task Train_UnknownDataset_FailsWithoutWriting()
     {
         var output = Path.Combine(_dir, "run");

@@ -36,6 +36,33 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task FitAsync_WithNormalization_TrainsAndValidatesOnNormalisedInputs()
+    {
+        var norm = new InputNormalization([0.35f], [0.25f]);
+        var options = new TrainerOptions { Epochs = 2, BatchSize = 16, Seed = 3, Normalization = norm };
+        var (result, model) = await Train(options);
+        var (plain, _) = await Train(options with { Normalization = null });
+        Assert.NotEqual(plain.History[0].TrainLoss, result.History[0].TrainLoss); // the inputs differ
+        Assert.True(result.History[^1].ValAccuracy > 0.9, $"val accuracy {result.History[^1].ValAccuracy}");
+        var val = Synthetic.Images(40, 2);
+        var (withNorm, _) = await Evaluator.EvaluateAsync(model, val, 16, 3, norm);
+        var (without, _) = await Evaluator.EvaluateAsync(model, val, 16, 3);
+        Assert.Equal(result.History[^1].ValLoss, withNorm, 6);
+        Assert.NotEqual(withNorm, without, 3);
+    }
+
+    [Fact]
+    public async Task FitAsync_NormalizationOnFloatFeatures_ThrowsNamingTheOption()
+    {
+        var table = new ArraySampleSource(new byte[4 * 2 * 4], [0, 1, 0, 1], [2], SampleElementType.Float32, 2);
+        var model = ModelFactory.Create(ModelKind.Mlp, table.SampleShape, 2, seed: 1, hidden: [4]);
+        using var optimizer = OptimizerFactory.Create(model, new OptimizerOptions());
+        var trainer = new Trainer(new TrainerOptions { Epochs = 1, Normalization = InputNormalization.FashionMnist });
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => trainer.FitAsync(model, table, null, optimizer, new ConstantSchedule(1e-3)));
+        Assert.Contains("--normalize", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FitAsync_SameSeed_IsBitIdentical()
     {
         var (a, ma) = await Train(new TrainerOptions { Epochs = 2, BatchSize = 16, Seed = 3 });

@@ -30,6 +30,9 @@ internal static class RunReport
     {
         ["dataset"] = spec.Dataset,
         ["model"] = spec.Model,
+        ["init"] = spec.ModelOptions.Init.ToString().ToLowerInvariant(),
+        ["padding"] = spec.ModelOptions.Padding.ToString().ToLowerInvariant(),
+        ["normalize"] = outcome.Normalization?.ToString(),
         ["optimizer"] = spec.Optimizer.Kind.ToString().ToLowerInvariant(),
         ["lr"] = spec.Optimizer.LearningRate,
         ["weight_decay"] = spec.Optimizer.WeightDecay,

@@ -13,6 +13,9 @@ internal sealed class TrainOptionSet
 {
     public Option<string> Dataset { get; } = new("--dataset") { Description = "fashion-mnist, or a folder with {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]", DefaultValueFactory = _ => "fashion-mnist" };
     public Option<string> Model { get; } = new("--model") { Description = "cnn | resnet | mlp", DefaultValueFactory = _ => "cnn" };
+    public Option<string> Init { get; } = new("--init") { Description = "weight initialisation: torch (U(±1/√fan_in)) | glorot (Keras: Glorot uniform, zero bias)", DefaultValueFactory = _ => "torch" };
+    public Option<string> Padding { get; } = new("--padding") { Description = "cnn convolutions: valid (no padding) | same (padding 1)", DefaultValueFactory = _ => "valid" };
+    public Option<string> Normalize { get; } = new("--normalize") { Description = "uint8 images: none | fashion-mnist | imagenet | auto (training split's statistics) | MEAN/STD, e.g. 0.286/0.353: x = (v/255 - mean)/std", DefaultValueFactory = _ => "none" };
     public Option<string?> Pipeline { get; } = new("--pipeline") { Description = "augmentation pipeline spec (JSON) applied to training samples" };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "maximum epochs", DefaultValueFactory = _ => 10 };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "samples per batch", DefaultValueFactory = _ => 128 };
@@ -63,7 +66,7 @@ internal sealed class TrainOptionSet
 
     private IEnumerable<Option> All() =>
     [
-        Dataset, Model, Pipeline, Epochs, BatchSize, Optimizer, LearningRate, WeightDecay, Momentum, Nesterov, Schedule, DecayRate,
+        Dataset, Model, Init, Padding, Normalize, Pipeline, Epochs, BatchSize, Optimizer, LearningRate, WeightDecay, Momentum, Nesterov, Schedule, DecayRate,
         Gamma, StepSize, Milestones, Warmup, MinLr, PlateauFactor, PlateauPatience, PlateauCooldown, PerStep, EarlyStopping,
         MinDelta, Monitor, ClassWeights, Balanced, TrainSize, MinorityClasses, MinorityFraction, ValFraction, InitFrom,
         InitClasses, Freeze, BackboneLrScale, Seed, Threads, Workers, Label, Smote, TabularMethod, K,
@@ -80,6 +83,12 @@ internal sealed class TrainOptionSet
         {
             Dataset = r.GetValue(Dataset)!,
             Model = r.GetValue(Model)!,
+            ModelOptions = new Augment.Torch.Training.Models.ModelOptions
+            {
+                Init = Augment.Torch.Training.Models.ModelOptions.ParseInit(r.GetValue(Init)!),
+                Padding = Augment.Torch.Training.Models.ModelOptions.ParsePadding(r.GetValue(Padding)!),
+            },
+            Normalize = ValidNormalize(r.GetValue(Normalize)),
             PipelinePath = r.GetValue(Pipeline),
             Optimizer = new OptimizerOptions
             {
@@ -159,6 +168,16 @@ internal sealed class TrainOptionSet
         {
             throw new ArgumentException($"--tabular-method/--k: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Rejects a malformed --normalize before any data is loaded ("auto" is resolved on the training split).</summary>
+    private static string? ValidNormalize(string? text)
+    {
+        if (text is not null && !string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            _ = Augment.Torch.Training.Data.InputNormalization.Parse(text);
+        }
+        return text;
     }
 
     private static int[] ParseList(string? text, string option)

@@ -7,19 +7,25 @@ namespace Augment.Torch.Training.Models;
 public static class ModelFactory
 {
     /// <summary>Builds a model for samples of shape <paramref name="sampleShape"/>: [C, H, W] for images,
-    /// [features] for MLP, [length] for TextCNN (with <paramref name="vocabularySize"/>).</summary>
-    public static ClassifierNet Create(ModelKind kind, IReadOnlyList<int> sampleShape, int classCount, ulong seed, int vocabularySize = 0, IReadOnlyList<int>? hidden = null)
+    /// [features] for MLP, [length] for TextCNN (with <paramref name="vocabularySize"/>); <paramref name="options"/>
+    /// chooses the initialisation and the CNN's padding (default: torch's init, no padding).</summary>
+    public static ClassifierNet Create(ModelKind kind, IReadOnlyList<int> sampleShape, int classCount, ulong seed, int vocabularySize = 0, IReadOnlyList<int>? hidden = null, ModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sampleShape);
+        options ??= new ModelOptions();
+        if (options.Padding != ConvPadding.Valid && kind != ModelKind.Cnn)
+        {
+            throw new ArgumentException($"--padding {options.Padding.ToString().ToLowerInvariant()}: only the cnn model has this switch (model {kind.ToString().ToLowerInvariant()})");
+        }
         var net = kind switch
         {
-            ModelKind.Cnn => SmallCnn(RequireImage(kind, sampleShape), classCount),
+            ModelKind.Cnn => SmallCnn(RequireImage(kind, sampleShape), classCount, options.Padding == ConvPadding.Same),
             ModelKind.ResNet => ResNet(RequireImage(kind, sampleShape), classCount),
             ModelKind.Mlp => Mlp(sampleShape.Aggregate(1, (a, b) => a * b), hidden ?? [256, 128], classCount),
             ModelKind.TextCnn => TextCnn(vocabularySize, classCount),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
         };
-        ParameterInit.Reset(net, seed);
+        ParameterInit.Reset(net, seed, scheme: options.Init);
         return net;
     }
 
@@ -42,19 +48,21 @@ public static class ModelFactory
         return (shape[0], shape[1], shape[2]);
     }
 
-    private static ClassifierNet SmallCnn((int C, int H, int W) s, int classes)
+    private static ClassifierNet SmallCnn((int C, int H, int W) s, int classes, bool same)
     {
-        var h = ((s.H - 2) / 2 - 2) / 2;
-        var w = ((s.W - 2) / 2 - 2) / 2;
+        var shrink = same ? 0 : 2;
+        var h = ((s.H - shrink) / 2 - shrink) / 2;
+        var w = ((s.W - shrink) / 2 - shrink) / 2;
         if (h <= 0 || w <= 0)
         {
-            throw new ArgumentException($"model cnn: image {s.H}x{s.W} is too small (needs at least 10x10)");
+            throw new ArgumentException($"model cnn: image {s.H}x{s.W} is too small (needs at least {(same ? 4 : 10)}x{(same ? 4 : 10)})");
         }
+        var padding = same ? 1L : 0L;
         var backbone = nn.Sequential(
-            ("conv1", nn.Conv2d(s.C, 32, 3)),
+            ("conv1", nn.Conv2d(s.C, 32, 3, padding: padding)),
             ("relu1", nn.ReLU()),
             ("pool1", nn.MaxPool2d(2)),
-            ("conv2", nn.Conv2d(32, 64, 3)),
+            ("conv2", nn.Conv2d(32, 64, 3, padding: padding)),
             ("relu2", nn.ReLU()),
             ("pool2", nn.MaxPool2d(2)),
             ("flatten", nn.Flatten()),

@@ -5,13 +5,15 @@ using static TorchSharp.torch;
 
 namespace Augment.Torch.Training.Models;
 
-/// <summary>Deterministic initialisation without global torch seeding: every Linear/Conv weight and bias is
-/// drawn from U(−1/√fan_in, 1/√fan_in) (torch's default, kaiming_uniform with a = √5), every embedding from
-/// N(0, 1), from an <see cref="Rng"/> keyed by (seed, parameter name). Batch-norm keeps (1, 0).</summary>
+/// <summary>Deterministic initialisation without global torch seeding, from an <see cref="Rng"/> keyed by (seed,
+/// parameter name). <see cref="InitScheme.Torch"/>: every Linear/Conv weight and bias is drawn from
+/// U(−1/√fan_in, 1/√fan_in) (torch's default, kaiming_uniform with a = √5). <see cref="InitScheme.Glorot"/>: weights
+/// from U(−√(6/(fan_in + fan_out)), +√(6/(fan_in + fan_out))), biases zero (Keras' default). Every embedding is
+/// drawn from N(0, 1); batch-norm keeps (1, 0).</summary>
 public static class ParameterInit
 {
     /// <summary>Re-initialises every parameter of <paramref name="module"/> (and its sub-modules) from <paramref name="seed"/>.</summary>
-    public static void Reset(nn.Module module, ulong seed, string prefix = "")
+    public static void Reset(nn.Module module, ulong seed, string prefix = "", InitScheme scheme = InitScheme.Torch)
     {
         ArgumentNullException.ThrowIfNull(module);
         using var noGrad = torch.no_grad();
@@ -21,7 +23,14 @@ public static class ParameterInit
             switch (sub)
             {
                 case Linear or Conv1d or Conv2d:
-                    ResetUniform(sub, seed, full);
+                    if (scheme == InitScheme.Glorot)
+                    {
+                        ResetGlorot(sub, seed, full);
+                    }
+                    else
+                    {
+                        ResetUniform(sub, seed, full);
+                    }
                     break;
                 case Embedding:
                     foreach (var (pname, p) in sub.named_parameters(recurse: false))
@@ -50,6 +59,35 @@ public static class ParameterInit
         {
             Fill(p, seed, $"{name}.{pname}", (ref Rng r) => (float)r.Uniform(-bound, bound));
         }
+    }
+
+    private static void ResetGlorot(nn.Module layer, ulong seed, string name)
+    {
+        var parameters = layer.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+        var bound = (float)GlorotBound(parameters["weight"].shape);
+        foreach (var (pname, p) in parameters)
+        {
+            if (pname == "weight")
+            {
+                Fill(p, seed, $"{name}.{pname}", (ref Rng r) => (float)r.Uniform(-bound, bound));
+            }
+            else
+            {
+                p.zero_();
+            }
+        }
+    }
+
+    /// <summary>The Glorot-uniform bound √(6/(fan_in + fan_out)) of a weight of shape [out, in, k...].</summary>
+    public static double GlorotBound(IReadOnlyList<long> weightShape)
+    {
+        ArgumentNullException.ThrowIfNull(weightShape);
+        long receptive = 1;
+        for (var i = 2; i < weightShape.Count; i++)
+        {
+            receptive *= weightShape[i];
+        }
+        return Math.Sqrt(6.0 / ((weightShape[0] + weightShape[1]) * receptive));
     }
 
     private static void Fill(Parameter p, ulong seed, string name, Draw draw)

@@ -12,4 +12,7 @@ public sealed record RunOutcome(TrainingResult Training, double TestLoss, Confus
 {
     /// <summary>Samples per class of the training split the trainer saw (after any resampling).</summary>
     public IReadOnlyList<long> TrainClassCounts { get; init; } = [];
+
+    /// <summary>The input normalisation the run used (null: none; <c>auto</c> resolved to the training split's statistics).</summary>
+    public Data.InputNormalization? Normalization { get; init; }
 }

@@ -15,6 +15,13 @@ public sealed record RunSpec
     /// <summary>Pipeline spec JSON applied to training samples (null: none).</summary>
     public string? PipelinePath { get; init; }
 
+    /// <summary>Initialisation and the CNN's padding.</summary>
+    public Models.ModelOptions ModelOptions { get; init; } = new();
+
+    /// <summary>Input normalisation of uint8 images: null or "none", "fashion-mnist", "imagenet", "auto" (the
+    /// training split's per-channel statistics) or "MEAN/STD" lists; see <see cref="Data.InputNormalization.Parse"/>.</summary>
+    public string? Normalize { get; init; }
+
     /// <summary>Optimiser settings.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
 

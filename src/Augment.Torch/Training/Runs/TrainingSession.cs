@@ -22,6 +22,7 @@ public static class TrainingSession
         {
             train = TabularSource.Resample(train, resample with { Seed = seed }, cancellationToken);
         }
+        var normalization = InputNormalization.Parse(spec.Normalize, train);
         if (spec.PipelinePath is { } pipelinePath)
         {
             var pipeline = PipelineCompiler.Compile(SpecJson.ParseFile(pipelinePath));
@@ -29,14 +30,14 @@ public static class TrainingSession
         }
         var kind = ModelFactory.Parse(spec.Model);
         var classes = train.ClassCount;
-        var model = ModelFactory.Create(kind, train.SampleShape, spec.InitFromClasses ?? classes, seed);
+        var model = ModelFactory.Create(kind, train.SampleShape, spec.InitFromClasses ?? classes, seed, options: spec.ModelOptions);
         if (spec.InitFrom is { } init)
         {
             TransferLearning.LoadWeights(model, init, skipHead: false);
         }
         if (model.ClassCount != classes)
         {
-            model = TransferLearning.ReplaceHead(model, classes, seed);
+            model = TransferLearning.ReplaceHead(model, classes, seed, spec.ModelOptions.Init);
         }
         if (spec.Freeze < 0)
         {
@@ -49,6 +50,7 @@ public static class TrainingSession
         var trainerOptions = spec.Trainer with
         {
             ClassWeights = spec.ClassWeighted ? ClassWeights.Balanced(train.ClassCounts()) : spec.Trainer.ClassWeights,
+            Normalization = normalization ?? spec.Trainer.Normalization,
         };
         if (val is null && (trainerOptions.Monitor.StartsWith("val_", StringComparison.Ordinal) && (trainerOptions.EarlyStopping is not null || spec.Schedule.Kind == "plateau")))
         {
@@ -60,7 +62,7 @@ public static class TrainingSession
         var trainer = new Trainer(trainerOptions);
         configure?.Invoke(trainer);
         var result = await trainer.FitAsync(model, train, val, optimizer, schedule, cancellationToken).ConfigureAwait(false);
-        var (testLoss, matrix) = await Evaluator.EvaluateAsync(model, test, trainerOptions.BatchSize, seed, cancellationToken).ConfigureAwait(false);
+        var (testLoss, matrix) = await Evaluator.EvaluateAsync(model, test, trainerOptions.BatchSize, seed, trainerOptions.Normalization, cancellationToken).ConfigureAwait(false);
         if (trainerOptions.CheckpointDirectory is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -69,6 +71,6 @@ public static class TrainingSession
             File.Move(final + ".tmp", final, overwrite: true);
         }
         model.Dispose();
-        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0) { TrainClassCounts = train.ClassCounts() };
+        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0) { TrainClassCounts = train.ClassCounts(), Normalization = trainerOptions.Normalization };
     }
 }

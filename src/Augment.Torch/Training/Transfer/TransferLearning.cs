@@ -42,12 +42,12 @@ public static class TransferLearning
     }
 
     /// <summary>A new network sharing <paramref name="model"/>'s backbone with a fresh head for
-    /// <paramref name="classCount"/> classes, initialised from <paramref name="seed"/>.</summary>
-    public static ClassifierNet ReplaceHead(ClassifierNet model, int classCount, ulong seed)
+    /// <paramref name="classCount"/> classes, initialised from <paramref name="seed"/> with <paramref name="scheme"/>.</summary>
+    public static ClassifierNet ReplaceHead(ClassifierNet model, int classCount, ulong seed, InitScheme scheme = InitScheme.Torch)
     {
         ArgumentNullException.ThrowIfNull(model);
         var net = new ClassifierNet(model.Kind, model.Backbone, model.FeatureCount, classCount);
-        ParameterInit.Reset(net.Head, seed, "head");
+        ParameterInit.Reset(net.Head, seed, "head", scheme);
         net.FrozenLayers = model.FrozenLayers;
         return net;
     }

@@ -44,6 +44,69 @@ public class ModelFactoryTests
     }
 
     [Fact]
+    public void Create_GlorotInit_WeightsWithinGlorotBoundWithItsVariance_BiasesZero()
+    {
+        using var model = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 1, options: new ModelOptions { Init = InitScheme.Glorot, Padding = ConvPadding.Same });
+        var checkedLayers = 0;
+        foreach (var (name, module) in model.named_modules())
+        {
+            var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+            if (!parameters.TryGetValue("weight", out var weight))
+            {
+                continue;
+            }
+            var bound = ParameterInit.GlorotBound(weight.shape);
+            var w = weight.data<float>().ToArray();
+            Assert.All(w, v => Assert.InRange((double)v, -bound, bound));
+            if (w.Length >= 1000)
+            {
+                var variance = w.Select(v => (double)v * v).Average();
+                Assert.InRange(variance, bound * bound / 3 * 0.9, bound * bound / 3 * 1.1); // U(-b, b): b²/3
+                Assert.True(w.Max() > bound * 0.95 && w.Min() < -bound * 0.95, $"{name}: draws do not fill [-{bound}, {bound}]");
+            }
+            Assert.All(parameters["bias"].data<float>().ToArray(), v => Assert.Equal(0f, v));
+            checkedLayers++;
+        }
+        Assert.Equal(4, checkedLayers); // conv1, conv2, fc1, head
+    }
+
+    [Fact]
+    public void GlorotBound_ConvAndLinear_FollowFanInPlusFanOut()
+    {
+        Assert.Equal(Math.Sqrt(6.0 / ((32 + 1) * 9)), ParameterInit.GlorotBound([32, 1, 3, 3]), 12);
+        Assert.Equal(Math.Sqrt(6.0 / (128 + 3136)), ParameterInit.GlorotBound([128, 3136]), 12);
+    }
+
+    [Fact]
+    public void Create_GlorotInit_DiffersFromTorchInit_SameSeedStillReproducible()
+    {
+        static float[] W(InitScheme init) => [.. ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 3, 4, options: new ModelOptions { Init = init }).parameters().SelectMany(p => p.data<float>().ToArray())];
+        Assert.Equal(W(InitScheme.Glorot), W(InitScheme.Glorot));
+        Assert.NotEqual(W(InitScheme.Torch), W(InitScheme.Glorot));
+    }
+
+    [Fact]
+    public void Create_CnnSamePadding_Keeps28x28UntilPooling_64x7x7Features()
+    {
+        using var same = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 1, options: new ModelOptions { Padding = ConvPadding.Same });
+        using var valid = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 1);
+        static long[] Fc1(ClassifierNet m) => m.Backbone.named_children().Single(c => c.name == "fc1").module.parameters().First().shape;
+        Assert.Equal([128L, 64L * 7 * 7], Fc1(same));
+        Assert.Equal([128L, 64L * 5 * 5], Fc1(valid));
+        same.SetTraining(false);
+        using var x = zeros(3, 1, 28, 28);
+        using var y = same.forward(x);
+        Assert.Equal([3L, 10L], y.shape);
+    }
+
+    [Fact]
+    public void Create_SamePaddingOnResNet_ThrowsNamingTheOption()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ModelFactory.Create(ModelKind.ResNet, [1, 28, 28], 10, seed: 1, options: new ModelOptions { Padding = ConvPadding.Same }));
+        Assert.Contains("--padding", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TextCnn_TokenIds_LearnsKeywordClasses()
     {
         // Class 1 sequences contain token 7, class 0 sequences never do.

@@ -34,6 +34,27 @@ public sealed class TrainingSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_KerasProtocol_NormalizeAutoGlorotSame_RecordsStatisticsAndTrains()
+    {
+        var data = Synthetic.Images(120, 1);
+        var spec = new RunSpec
+        {
+            ValidationFraction = 0.2,
+            Normalize = "auto",
+            ModelOptions = new Augment.Torch.Training.Models.ModelOptions { Init = Augment.Torch.Training.Models.InitScheme.Glorot, Padding = Augment.Torch.Training.Models.ConvPadding.Same },
+            Optimizer = new OptimizerOptions { LearningRate = 3e-3 },
+            Trainer = new TrainerOptions { Epochs = 3, BatchSize = 16, Seed = 2 },
+        };
+        var outcome = await TrainingSession.RunAsync(spec, data, Synthetic.Images(40, 5));
+        var (train, _) = DataPreparation.Prepare(data, 2, 0.2, null, [], 1);
+        var expected = InputNormalization.FromData(train); // the training split's statistics, not the whole set's
+        Assert.Equal(expected.Mean.ToArray(), outcome.Normalization!.Mean.ToArray());
+        Assert.Equal(expected.Std.ToArray(), outcome.Normalization.Std.ToArray());
+        Assert.InRange(outcome.Normalization.Mean[0], 0.25f, 0.5f);
+        Assert.True(outcome.Test.Accuracy() > 0.8, $"test accuracy {outcome.Test.Accuracy()}");
+    }
+
+    [Fact]
     public async Task RunAsync_WithPipeline_AugmentsAndTrains()
     {
         var pipeline = Path.Combine(_dir, "aug.json");
