@@ -32,194 +32,194 @@ internal static class BatchWire
 
     private readonly struct Reader(PooledBatchMarshaller? pool)
     {
-    public Batch? ParseBatch(ReadOnlySpan<byte> data)
-    {
-        var batch = new Batch();
-        var seen = 0UL;
-        var pos = 0;
-        while (pos < data.Length)
+        public Batch? ParseBatch(ReadOnlySpan<byte> data)
         {
-            if (!TryReadTag(data, ref pos, out var field, out var wire) || (field != 7 && !Once(ref seen, field)))
+            var batch = new Batch();
+            var seen = 0UL;
+            var pos = 0;
+            while (pos < data.Length)
             {
-                return null;
-            }
-            if (wire == Varint)
-            {
-                if (!TryReadVarint(data, ref pos, out var value))
+                if (!TryReadTag(data, ref pos, out var field, out var wire) || (field != 7 && !Once(ref seen, field)))
                 {
                     return null;
                 }
+                if (wire == Varint)
+                {
+                    if (!TryReadVarint(data, ref pos, out var value))
+                    {
+                        return null;
+                    }
+                    switch (field)
+                    {
+                        case 1: batch.Epoch = (long)value; break;
+                        case 2: batch.BatchIndex = (long)value; break;
+                        default: return null;
+                    }
+                    continue;
+                }
+                if (wire != LengthDelimited || !TryReadLength(data, ref pos, out var start, out var length))
+                {
+                    return null;
+                }
+                var body = data.Slice(start, length);
                 switch (field)
                 {
-                    case 1: batch.Epoch = (long)value; break;
-                    case 2: batch.BatchIndex = (long)value; break;
-                    default: return null;
-                }
-                continue;
-            }
-            if (wire != LengthDelimited || !TryReadLength(data, ref pos, out var start, out var length))
-            {
-                return null;
-            }
-            var body = data.Slice(start, length);
-            switch (field)
-            {
-                case 3: if ((batch.Indices = ParseTensor(body)) is null) { return null; } break;
-                case 4: if ((batch.Labels = ParseTensor(body)) is null) { return null; } break;
-                case 5: if ((batch.Keys = ParseTensor(body)) is null) { return null; } break;
-                case 6: batch.EpochInfo = EpochInfo.Parser.ParseFrom(body); break;
-                case 7: batch.Skipped.Add(SkippedSample.Parser.ParseFrom(body)); break;
-                case 10:
-                    if (batch.PayloadCase != Batch.PayloadOneofCase.None || (batch.Image = ParseImage(body)) is null)
-                    {
-                        return null;
-                    }
-                    break;
-                case 11:
-                    if (batch.PayloadCase != Batch.PayloadOneofCase.None)
-                    {
-                        return null;
-                    }
-                    batch.Text = TextPayload.Parser.ParseFrom(body);
-                    break;
-                case 12:
-                    if (batch.PayloadCase != Batch.PayloadOneofCase.None || (batch.Tabular = ParseTabular(body)) is null)
-                    {
-                        return null;
-                    }
-                    break;
-                default: return null;
-            }
-        }
-        return batch;
-    }
-
-    private ImagePayload? ParseImage(ReadOnlySpan<byte> data)
-    {
-        var payload = new ImagePayload();
-        var pos = 0;
-        var seenImages = false;
-        while (pos < data.Length)
-        {
-            if (!TryReadTag(data, ref pos, out var field, out var wire) || wire != LengthDelimited
-                || !TryReadLength(data, ref pos, out var start, out var length))
-            {
-                return null;
-            }
-            var body = data.Slice(start, length);
-            switch (field)
-            {
-                case 1:
-                    if (seenImages || (payload.Images = ParseTensor(body)) is null)
-                    {
-                        return null;
-                    }
-                    seenImages = true;
-                    break;
-                case 2: payload.Boxes.Add(SampleBoxes.Parser.ParseFrom(body)); break;
-                default: return null;
-            }
-        }
-        return payload;
-    }
-
-    private TabularPayload? ParseTabular(ReadOnlySpan<byte> data)
-    {
-        var payload = new TabularPayload();
-        var seen = 0UL;
-        var pos = 0;
-        while (pos < data.Length)
-        {
-            if (!TryReadTag(data, ref pos, out var field, out var wire) || wire != LengthDelimited
-                || (field != 1 && !Once(ref seen, field)) || !TryReadLength(data, ref pos, out var start, out var length))
-            {
-                return null;
-            }
-            var body = data.Slice(start, length);
-            switch (field)
-            {
-                case 1:
-                    // Invalid UTF-8 is left to the generated parser's own handling.
-                    if (!System.Text.Unicode.Utf8.IsValid(body))
-                    {
-                        return null;
-                    }
-                    payload.Columns.Add(System.Text.Encoding.UTF8.GetString(body));
-                    break;
-                case 2: if ((payload.Features = ParseTensor(body)) is null) { return null; } break;
-                case 3: if ((payload.Synthetic = ParseTensor(body)) is null) { return null; } break;
-                default: return null;
-            }
-        }
-        return payload;
-    }
-
-    private Tensor? ParseTensor(ReadOnlySpan<byte> data)
-    {
-        var tensor = new Tensor();
-        var seen = 0UL;
-        var pos = 0;
-        while (pos < data.Length)
-        {
-            if (!TryReadTag(data, ref pos, out var field, out var wire))
-            {
-                return null;
-            }
-            switch (field, wire)
-            {
-                case (1, Varint):
-                    if (!Once(ref seen, 1) || !TryReadVarint(data, ref pos, out var dtype))
-                    {
-                        return null;
-                    }
-                    tensor.Dtype = (DType)(int)dtype;
-                    break;
-                case (2, Varint):
-                    if (!TryReadVarint(data, ref pos, out var dim))
-                    {
-                        return null;
-                    }
-                    tensor.Shape.Add((long)dim);
-                    break;
-                case (2, LengthDelimited):
-                    {
-                        if (!TryReadLength(data, ref pos, out var start, out var length))
+                    case 3: if ((batch.Indices = ParseTensor(body)) is null) { return null; } break;
+                    case 4: if ((batch.Labels = ParseTensor(body)) is null) { return null; } break;
+                    case 5: if ((batch.Keys = ParseTensor(body)) is null) { return null; } break;
+                    case 6: batch.EpochInfo = EpochInfo.Parser.ParseFrom(body); break;
+                    case 7: batch.Skipped.Add(SkippedSample.Parser.ParseFrom(body)); break;
+                    case 10:
+                        if (batch.PayloadCase != Batch.PayloadOneofCase.None || (batch.Image = ParseImage(body)) is null)
                         {
                             return null;
                         }
-                        var packed = data.Slice(start, length);
-                        var p = 0;
-                        while (p < packed.Length)
+                        break;
+                    case 11:
+                        if (batch.PayloadCase != Batch.PayloadOneofCase.None)
                         {
-                            if (!TryReadVarint(packed, ref p, out var d))
+                            return null;
+                        }
+                        batch.Text = TextPayload.Parser.ParseFrom(body);
+                        break;
+                    case 12:
+                        if (batch.PayloadCase != Batch.PayloadOneofCase.None || (batch.Tabular = ParseTabular(body)) is null)
+                        {
+                            return null;
+                        }
+                        break;
+                    default: return null;
+                }
+            }
+            return batch;
+        }
+
+        private ImagePayload? ParseImage(ReadOnlySpan<byte> data)
+        {
+            var payload = new ImagePayload();
+            var pos = 0;
+            var seenImages = false;
+            while (pos < data.Length)
+            {
+                if (!TryReadTag(data, ref pos, out var field, out var wire) || wire != LengthDelimited
+                    || !TryReadLength(data, ref pos, out var start, out var length))
+                {
+                    return null;
+                }
+                var body = data.Slice(start, length);
+                switch (field)
+                {
+                    case 1:
+                        if (seenImages || (payload.Images = ParseTensor(body)) is null)
+                        {
+                            return null;
+                        }
+                        seenImages = true;
+                        break;
+                    case 2: payload.Boxes.Add(SampleBoxes.Parser.ParseFrom(body)); break;
+                    default: return null;
+                }
+            }
+            return payload;
+        }
+
+        private TabularPayload? ParseTabular(ReadOnlySpan<byte> data)
+        {
+            var payload = new TabularPayload();
+            var seen = 0UL;
+            var pos = 0;
+            while (pos < data.Length)
+            {
+                if (!TryReadTag(data, ref pos, out var field, out var wire) || wire != LengthDelimited
+                    || (field != 1 && !Once(ref seen, field)) || !TryReadLength(data, ref pos, out var start, out var length))
+                {
+                    return null;
+                }
+                var body = data.Slice(start, length);
+                switch (field)
+                {
+                    case 1:
+                        // Invalid UTF-8 is left to the generated parser's own handling.
+                        if (!System.Text.Unicode.Utf8.IsValid(body))
+                        {
+                            return null;
+                        }
+                        payload.Columns.Add(System.Text.Encoding.UTF8.GetString(body));
+                        break;
+                    case 2: if ((payload.Features = ParseTensor(body)) is null) { return null; } break;
+                    case 3: if ((payload.Synthetic = ParseTensor(body)) is null) { return null; } break;
+                    default: return null;
+                }
+            }
+            return payload;
+        }
+
+        private Tensor? ParseTensor(ReadOnlySpan<byte> data)
+        {
+            var tensor = new Tensor();
+            var seen = 0UL;
+            var pos = 0;
+            while (pos < data.Length)
+            {
+                if (!TryReadTag(data, ref pos, out var field, out var wire))
+                {
+                    return null;
+                }
+                switch (field, wire)
+                {
+                    case (1, Varint):
+                        if (!Once(ref seen, 1) || !TryReadVarint(data, ref pos, out var dtype))
+                        {
+                            return null;
+                        }
+                        tensor.Dtype = (DType)(int)dtype;
+                        break;
+                    case (2, Varint):
+                        if (!TryReadVarint(data, ref pos, out var dim))
+                        {
+                            return null;
+                        }
+                        tensor.Shape.Add((long)dim);
+                        break;
+                    case (2, LengthDelimited):
+                        {
+                            if (!TryReadLength(data, ref pos, out var start, out var length))
                             {
                                 return null;
                             }
-                            tensor.Shape.Add((long)d);
+                            var packed = data.Slice(start, length);
+                            var p = 0;
+                            while (p < packed.Length)
+                            {
+                                if (!TryReadVarint(packed, ref p, out var d))
+                                {
+                                    return null;
+                                }
+                                tensor.Shape.Add((long)d);
+                            }
+                            break;
                         }
-                        break;
-                    }
-                case (3, LengthDelimited):
-                    {
-                        if (!Once(ref seen, 3) || !TryReadLength(data, ref pos, out var start, out var length))
+                    case (3, LengthDelimited):
                         {
-                            return null;
+                            if (!Once(ref seen, 3) || !TryReadLength(data, ref pos, out var start, out var length))
+                            {
+                                return null;
+                            }
+                            if (length > 0)
+                            {
+                                // The one copy of the tensor bytes: into an array of its own (or a pooled one), not zeroed first.
+                                tensor.Data = UnsafeByteOperations.UnsafeWrap(pool is null
+                                    ? Copy(data.Slice(start, length))
+                                    : pool.Copy(tensor, data.Slice(start, length)));
+                            }
+                            break;
                         }
-                        if (length > 0)
-                        {
-                            // The one copy of the tensor bytes: into an array of its own (or a pooled one), not zeroed first.
-                            tensor.Data = UnsafeByteOperations.UnsafeWrap(pool is null
-                                ? Copy(data.Slice(start, length))
-                                : pool.Copy(tensor, data.Slice(start, length)));
-                        }
-                        break;
-                    }
-                default:
-                    return null;
+                    default:
+                        return null;
+                }
             }
+            return tensor;
         }
-        return tensor;
-    }
     }
 
     private static byte[] Copy(ReadOnlySpan<byte> source)
