@@ -4,6 +4,7 @@ generator per row), on the same model and corpus. Prints sentences/s.
 Usage: reference.py MODEL_DIR CORPUS_TSV THREADS NUM_AUG BATCH [multinomial|cdf]"""
 import json
 import math
+import os
 import random
 import struct
 import sys
@@ -11,7 +12,9 @@ import time
 
 import numpy as np
 import torch
-import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tests/Augment.Torch.Tests/Text/CondBert"))
+import bert_forward  # noqa: E402  (the BertForMaskedLM forward pass the tests check our logits against)
 
 model_dir, corpus_path, threads, num_aug, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 torch.set_num_threads(threads)
@@ -34,31 +37,11 @@ corpus = [line.rstrip("\n").split("\t", 1) for line in open(corpus_path)]
 
 
 def encode(ids, types, mask):
-    b, t = ids.shape
-    x = sd["bert.embeddings.word_embeddings.weight"][ids] + sd["bert.embeddings.position_embeddings.weight"][:t][None] \
-        + sd["bert.embeddings.token_type_embeddings.weight"][types]
-    x = F.layer_norm(x, (H,), sd["bert.embeddings.LayerNorm.weight"], sd["bert.embeddings.LayerNorm.bias"], eps)
-    ext = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
-    d = H // NH
-    for l in range(L):
-        p = f"bert.encoder.layer.{l}."
-        lin = lambda h, nm: F.linear(h, sd[p + nm + ".weight"], sd[p + nm + ".bias"])
-        q = lin(x, "attention.self.query").view(b, t, NH, d).transpose(1, 2)
-        k = lin(x, "attention.self.key").view(b, t, NH, d).transpose(1, 2)
-        v = lin(x, "attention.self.value").view(b, t, NH, d).transpose(1, 2)
-        s = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(d) + ext
-        c = torch.matmul(s.softmax(-1), v).transpose(1, 2).reshape(b, t, H)
-        a = F.layer_norm(lin(c, "attention.output.dense") + x, (H,), sd[p + "attention.output.LayerNorm.weight"],
-                         sd[p + "attention.output.LayerNorm.bias"], eps)
-        i = F.gelu(lin(a, "intermediate.dense"))
-        x = F.layer_norm(lin(i, "output.dense") + a, (H,), sd[p + "output.LayerNorm.weight"], sd[p + "output.LayerNorm.bias"], eps)
-    return x
+    return bert_forward.encode(sd, cfg, ids, types, mask)
 
 
 def head(h):
-    h = F.gelu(F.linear(h, sd["cls.predictions.transform.dense.weight"], sd["cls.predictions.transform.dense.bias"]))
-    h = F.layer_norm(h, (H,), sd["cls.predictions.transform.LayerNorm.weight"], sd["cls.predictions.transform.LayerNorm.bias"], eps)
-    return F.linear(h, sd["bert.embeddings.word_embeddings.weight"], sd["cls.predictions.bias"])
+    return bert_forward.mlm_head(sd, cfg, h)
 
 
 def augment(sentences):

@@ -4,13 +4,14 @@ Used by BertCheckpointTests (python3-torch from Debian; transformers is not need
 Hugging Face's BertForMaskedLM written out in plain torch). Usage: make_tiny_bert.py OUT_DIR [ACT]
 """
 import json
-import math
 import os
 import struct
 import sys
 
 import torch
-import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bert_forward import encode, mlm_head  # noqa: E402
 
 FORWARD = sys.argv[1] == "--forward"  # --forward DIR: PyTorch logits of DIR's model.safetensors on DIR's input.json
 out = sys.argv[2] if FORWARD else sys.argv[1]
@@ -79,37 +80,8 @@ if FORWARD:
         sd[k] = torch.frombuffer(bytearray(raw[8 + n + b0:8 + n + b1]), dtype=torch.float32).reshape(v["shape"])
 
 
-def activation(x):
-    if act == "gelu":
-        return F.gelu(x)
-    if act in ("gelu_new", "gelu_pytorch_tanh"):
-        return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
-    return F.relu(x)
-
-
 def forward(ids, types, mask):
-    b, t = ids.shape
-    x = sd["bert.embeddings.word_embeddings.weight"][ids] + sd["bert.embeddings.position_embeddings.weight"][:t][None] \
-        + sd["bert.embeddings.token_type_embeddings.weight"][types]
-    x = F.layer_norm(x, (H,), sd["bert.embeddings.LayerNorm.weight"], sd["bert.embeddings.LayerNorm.bias"], eps)
-    ext = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
-    d = H // NH
-    for l in range(L):
-        p = f"bert.encoder.layer.{l}."
-        lin = lambda h, n: F.linear(h, sd[p + n + ".weight"], sd[p + n + ".bias"])
-        q = lin(x, "attention.self.query").view(b, t, NH, d).transpose(1, 2)
-        k = lin(x, "attention.self.key").view(b, t, NH, d).transpose(1, 2)
-        v = lin(x, "attention.self.value").view(b, t, NH, d).transpose(1, 2)
-        s = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(d) + ext
-        c = torch.matmul(s.softmax(-1), v).transpose(1, 2).reshape(b, t, H)
-        a = F.layer_norm(lin(c, "attention.output.dense") + x, (H,), sd[p + "attention.output.LayerNorm.weight"],
-                         sd[p + "attention.output.LayerNorm.bias"], eps)
-        i = activation(lin(a, "intermediate.dense"))
-        x = F.layer_norm(lin(i, "output.dense") + a, (H,), sd[p + "output.LayerNorm.weight"],
-                         sd[p + "output.LayerNorm.bias"], eps)
-    h = activation(F.linear(x, sd["cls.predictions.transform.dense.weight"], sd["cls.predictions.transform.dense.bias"]))
-    h = F.layer_norm(h, (H,), sd["cls.predictions.transform.LayerNorm.weight"], sd["cls.predictions.transform.LayerNorm.bias"], eps)
-    return F.linear(h, sd["bert.embeddings.word_embeddings.weight"], sd["cls.predictions.bias"])
+    return mlm_head(sd, cfg, encode(sd, cfg, ids, types, mask))
 
 
 ids = torch.tensor([[2, 7, 9, 11, 4, 13, 3], [2, 21, 4, 30, 3, 0, 0]])
