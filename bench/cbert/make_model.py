@@ -3,10 +3,12 @@ pieces, 2 labels) in Hugging Face naming plus a synthetic labelled corpus. Usage
 import json
 import os
 import random
-import struct
 import sys
 
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tests/Augment.Torch.Tests/Text/CondBert"))
+import safetensors_file  # noqa: E402
 
 out = sys.argv[1]
 n_sentences = int(sys.argv[2]) if len(sys.argv) > 2 else 512
@@ -49,20 +51,11 @@ for l in range(L):
     for n in ["attention.output.LayerNorm", "output.LayerNorm"]:
         shapes[p + n + ".weight"] = (H,)
         shapes[p + n + ".bias"] = (H,)
-header, blobs, offset = {}, [], 0
-for k in sorted(shapes):
+tensors = {}
+for k in sorted(shapes):  # name order: the random draws follow it
     a = (np.ones(shapes[k]) if k.endswith("LayerNorm.weight") else g.normal(0, 0.02, shapes[k])).astype("<f4")
-    data = a.tobytes()
-    header[k] = {"dtype": "F32", "shape": list(shapes[k]), "data_offsets": [offset, offset + len(data)]}
-    blobs.append(data)
-    offset += len(data)
-hb = json.dumps(header).encode()
-hb += b" " * ((8 - len(hb) % 8) % 8)
-with open(os.path.join(out, "model.safetensors"), "wb") as f:
-    f.write(struct.pack("<Q", len(hb)))
-    f.write(hb)
-    for b in blobs:
-        f.write(b)
+    tensors[k] = ("F32", shapes[k], a.tobytes())
+safetensors_file.write(os.path.join(out, "model.safetensors"), tensors)
 
 common = sorted(words)[:5000]
 with open(os.path.join(out, "corpus.tsv"), "w") as f:

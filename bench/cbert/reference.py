@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tests/Augment.Torch.Tests/Text/CondBert"))
-import bert_forward  # noqa: E402  (the BertForMaskedLM forward pass the tests check our logits against)
+import bert_reference  # noqa: E402  (the BertForMaskedLM forward pass the tests check our logits against)
 
 model_dir, corpus_path, threads, num_aug, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 torch.set_num_threads(threads)
@@ -37,11 +37,11 @@ corpus = [line.rstrip("\n").split("\t", 1) for line in open(corpus_path)]
 
 
 def encode(ids, types, mask):
-    return bert_forward.encode(sd, cfg, ids, types, mask)
+    return bert_reference.encode(sd, cfg, ids, types, mask)
 
 
 def head(h):
-    return bert_forward.mlm_head(sd, cfg, h)
+    return bert_reference.mlm_head(sd, cfg, h)
 
 
 def augment(sentences):

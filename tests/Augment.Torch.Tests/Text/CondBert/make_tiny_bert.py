@@ -11,7 +11,8 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bert_forward import encode, mlm_head  # noqa: E402
+from bert_reference import encode, mlm_head  # noqa: E402
+import safetensors_file  # noqa: E402
 
 FORWARD = sys.argv[1] == "--forward"  # --forward DIR: PyTorch logits of DIR's model.safetensors on DIR's input.json
 out = sys.argv[2] if FORWARD else sys.argv[1]
@@ -113,19 +114,7 @@ torch.save(binsd, os.path.join(out, "pytorch_model.bin"))
 # safetensors written by hand (the safetensors package is not in Debian 12): tied decoder weight omitted.
 stsd = dict(sd)
 stsd["bert.embeddings.position_ids"] = torch.arange(P)[None]
-header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
-for k in sorted(stsd):
-    t = stsd[k].contiguous()
-    data = t.numpy().tobytes()
-    header[k] = {"dtype": "F32" if t.dtype == torch.float32 else "I64", "shape": list(t.shape),
-                 "data_offsets": [offset, offset + len(data)]}
-    blobs.append(data)
-    offset += len(data)
-hb = json.dumps(header).encode()
-hb += b" " * ((8 - len(hb) % 8) % 8)
-with open(os.path.join(out, "model.safetensors"), "wb") as f:
-    f.write(struct.pack("<Q", len(hb)))
-    f.write(hb)
-    for blob in blobs:
-        f.write(blob)
+safetensors_file.write(os.path.join(out, "model.safetensors"),
+                      {k: ("F32" if t.dtype == torch.float32 else "I64", t.shape, t.contiguous().numpy().tobytes())
+                       for k, t in stsd.items()}, {"format": "pt"})
 print("ok")
