@@ -40,6 +40,27 @@ public static class AugmentStreams
         return StreamBatches(channel.CreateCallInvoker(), request, new CallOptions(cancellationToken: cancellationToken), pooled);
     }
 
+    /// <summary>Starts a StreamBatches call whose tensor bytes come through a shared-memory ring (same host only: the
+    /// server refuses other peers with FAILED_PRECONDITION): <paramref name="request"/> with <c>shared_memory</c> set
+    /// (<paramref name="ringBytes"/> = 0: the server's default ring size). Dispose the stream when done.</summary>
+    public static SharedMemoryBatchStream StreamBatchesShared(CallInvoker invoker, StreamBatchesRequest request, long ringBytes = 0,
+        CallOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var shared = request.Clone();
+        shared.SharedMemory = new SharedMemoryOptions { Enabled = true, RingBytes = ringBytes };
+        return new SharedMemoryBatchStream(StreamBatches(invoker, shared, options));
+    }
+
+    /// <summary>Starts a StreamBatches call on <paramref name="channel"/> whose tensor bytes come through a shared-memory
+    /// ring (see <see cref="StreamBatchesShared(CallInvoker, StreamBatchesRequest, long, CallOptions)"/>).</summary>
+    public static SharedMemoryBatchStream StreamBatchesShared(this GrpcChannel channel, StreamBatchesRequest request, long ringBytes = 0,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return StreamBatchesShared(channel.CreateCallInvoker(), request, ringBytes, new CallOptions(cancellationToken: cancellationToken));
+    }
+
     /// <summary>The StreamBatches method descriptor with <paramref name="responses"/> as the response marshaller.</summary>
     internal static Method<StreamBatchesRequest, Batch> CreateMethod(Marshaller<Batch> responses) => new(
         MethodType.ServerStreaming,

@@ -37,6 +37,9 @@ public static class AugmentHost
         var options = new ServiceOptions();
         config.GetSection(ServiceOptions.Section).Bind(options);
         options.Validate();
+        var sharedMemory = new SharedMemorySettings();
+        config.GetSection(SharedMemorySettings.Section).Bind(sharedMemory);
+        sharedMemory.Validate();
         var data = new DataOptions();
         config.GetSection("Augment:Data").Bind(data);
 
@@ -54,6 +57,8 @@ public static class AugmentHost
         builder.Services.AddSingleton(sp => new Batches.StreamDatasetCatalog(data, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton(new Batches.BatchBufferPool());
         builder.Services.AddSingleton<Batches.BatchStreamRunner>();
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(sharedMemory));
+        builder.Services.AddSingleton<Batches.SharedMemoryStreams>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxSendMessageSize = options.MaxSendMessageBytes;
@@ -67,6 +72,8 @@ public static class AugmentHost
         // Fail at startup, naming the setting, when the dataset configuration is wrong.
         app.Services.GetRequiredService<DatasetRegistry>();
         app.Services.GetRequiredService<Batches.StreamDatasetCatalog>();
+        // Ring files of earlier server processes that were killed before they could delete them.
+        Batches.SharedMemoryRingWriter.RemoveStale(sharedMemory.Directory);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

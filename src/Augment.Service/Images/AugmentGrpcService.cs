@@ -15,6 +15,7 @@ internal sealed class AugmentGrpcService(
     DatasetRegistry registry,
     StreamDatasetCatalog catalog,
     BatchStreamRunner runner,
+    SharedMemoryStreams sharedMemory,
     IOptions<ServiceOptions> options,
     WorkerPool pool,
     StreamGate gate,
@@ -33,6 +34,7 @@ internal sealed class AugmentGrpcService(
     {
         using var slot = gate.Enter();
         var plan = runner.Plan(request, context.CancellationToken);
+        using var ring = sharedMemory.Open(request, context.GetHttpContext());
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
         using var writes = WriteCancellation(context.CancellationToken);
@@ -43,6 +45,11 @@ internal sealed class AugmentGrpcService(
                 plan,
                 async batch =>
                 {
+                    if (ring is not null)
+                    {
+                        // Waits (cancellably) while the client has not released enough of the ring: the backpressure.
+                        await ring.PlaceAsync(batch, sharedMemory.MaxRingBytes, linked.Token).ConfigureAwait(false);
+                    }
                     // Not the stop token itself: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown a
                     // reading client must still receive the UNAVAILABLE status with its resume position. A write still
                     // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
@@ -52,6 +59,11 @@ internal sealed class AugmentGrpcService(
                     runner.Release(batch);
                 },
                 linked.Token).ConfigureAwait(false);
+            if (ring is not null)
+            {
+                // The ring file goes when the call ends: keep it until the client has released every batch.
+                await ring.DrainAsync(linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {

@@ -75,7 +75,7 @@ class Balance(_message.Message):
     def __init__(self, mode: _Optional[_Union[BalanceMode, str]] = ..., class_weights: _Optional[_Mapping[int, float]] = ...) -> None: ...
 
 class Batch(_message.Message):
-    __slots__ = ["batch_index", "epoch", "epoch_info", "image", "indices", "keys", "labels", "skipped", "tabular", "text"]
+    __slots__ = ["batch_index", "epoch", "epoch_info", "image", "indices", "keys", "labels", "shared_memory_release", "shared_memory_ring", "skipped", "tabular", "text"]
     BATCH_INDEX_FIELD_NUMBER: _ClassVar[int]
     EPOCH_FIELD_NUMBER: _ClassVar[int]
     EPOCH_INFO_FIELD_NUMBER: _ClassVar[int]
@@ -83,6 +83,8 @@ class Batch(_message.Message):
     INDICES_FIELD_NUMBER: _ClassVar[int]
     KEYS_FIELD_NUMBER: _ClassVar[int]
     LABELS_FIELD_NUMBER: _ClassVar[int]
+    SHARED_MEMORY_RELEASE_FIELD_NUMBER: _ClassVar[int]
+    SHARED_MEMORY_RING_FIELD_NUMBER: _ClassVar[int]
     SKIPPED_FIELD_NUMBER: _ClassVar[int]
     TABULAR_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -93,10 +95,12 @@ class Batch(_message.Message):
     indices: _tensor_pb2.Tensor
     keys: _tensor_pb2.Tensor
     labels: _tensor_pb2.Tensor
+    shared_memory_release: int
+    shared_memory_ring: SharedMemoryRing
     skipped: _containers.RepeatedCompositeFieldContainer[SkippedSample]
     tabular: TabularPayload
     text: TextPayload
-    def __init__(self, epoch: _Optional[int] = ..., batch_index: _Optional[int] = ..., indices: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., labels: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., keys: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., epoch_info: _Optional[_Union[EpochInfo, _Mapping]] = ..., skipped: _Optional[_Iterable[_Union[SkippedSample, _Mapping]]] = ..., image: _Optional[_Union[ImagePayload, _Mapping]] = ..., text: _Optional[_Union[TextPayload, _Mapping]] = ..., tabular: _Optional[_Union[TabularPayload, _Mapping]] = ...) -> None: ...
+    def __init__(self, epoch: _Optional[int] = ..., batch_index: _Optional[int] = ..., indices: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., labels: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., keys: _Optional[_Union[_tensor_pb2.Tensor, _Mapping]] = ..., epoch_info: _Optional[_Union[EpochInfo, _Mapping]] = ..., skipped: _Optional[_Iterable[_Union[SkippedSample, _Mapping]]] = ..., shared_memory_ring: _Optional[_Union[SharedMemoryRing, _Mapping]] = ..., shared_memory_release: _Optional[int] = ..., image: _Optional[_Union[ImagePayload, _Mapping]] = ..., text: _Optional[_Union[TextPayload, _Mapping]] = ..., tabular: _Optional[_Union[TabularPayload, _Mapping]] = ...) -> None: ...
 
 class ClassInfo(_message.Message):
     __slots__ = ["count", "label", "name"]
@@ -194,6 +198,28 @@ class Shard(_message.Message):
     index: int
     def __init__(self, index: _Optional[int] = ..., count: _Optional[int] = ...) -> None: ...
 
+class SharedMemoryOptions(_message.Message):
+    __slots__ = ["enabled", "ring_bytes"]
+    ENABLED_FIELD_NUMBER: _ClassVar[int]
+    RING_BYTES_FIELD_NUMBER: _ClassVar[int]
+    enabled: bool
+    ring_bytes: int
+    def __init__(self, enabled: bool = ..., ring_bytes: _Optional[int] = ...) -> None: ...
+
+class SharedMemoryRing(_message.Message):
+    __slots__ = ["capacity", "data_offset", "file_bytes", "layout_version", "path"]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    DATA_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    FILE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    LAYOUT_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PATH_FIELD_NUMBER: _ClassVar[int]
+    capacity: int
+    data_offset: int
+    file_bytes: int
+    layout_version: int
+    path: str
+    def __init__(self, path: _Optional[str] = ..., file_bytes: _Optional[int] = ..., layout_version: _Optional[int] = ..., data_offset: _Optional[int] = ..., capacity: _Optional[int] = ...) -> None: ...
+
 class SkippedSample(_message.Message):
     __slots__ = ["index", "reason"]
     INDEX_FIELD_NUMBER: _ClassVar[int]
@@ -203,7 +229,7 @@ class SkippedSample(_message.Message):
     def __init__(self, index: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class StreamBatchesRequest(_message.Message):
-    __slots__ = ["balance", "batch_size", "cbert", "dataset", "drop_last", "eda", "epochs", "location", "max_tokens", "on_decode_error", "output", "pipeline", "seed", "shard", "shuffle", "start", "tabular_sampler", "target_height", "target_width", "unbounded", "workers"]
+    __slots__ = ["balance", "batch_size", "cbert", "dataset", "drop_last", "eda", "epochs", "location", "max_tokens", "on_decode_error", "output", "pipeline", "seed", "shard", "shared_memory", "shuffle", "start", "tabular_sampler", "target_height", "target_width", "unbounded", "workers"]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
     BATCH_SIZE_FIELD_NUMBER: _ClassVar[int]
     CBERT_FIELD_NUMBER: _ClassVar[int]
@@ -218,6 +244,7 @@ class StreamBatchesRequest(_message.Message):
     PIPELINE_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     SHARD_FIELD_NUMBER: _ClassVar[int]
+    SHARED_MEMORY_FIELD_NUMBER: _ClassVar[int]
     SHUFFLE_FIELD_NUMBER: _ClassVar[int]
     START_FIELD_NUMBER: _ClassVar[int]
     TABULAR_SAMPLER_FIELD_NUMBER: _ClassVar[int]
@@ -239,6 +266,7 @@ class StreamBatchesRequest(_message.Message):
     pipeline: _pipeline_pb2.Pipeline
     seed: int
     shard: Shard
+    shared_memory: SharedMemoryOptions
     shuffle: bool
     start: StreamPosition
     tabular_sampler: _tabular_pb2.TabularSampler
@@ -246,7 +274,7 @@ class StreamBatchesRequest(_message.Message):
     target_width: int
     unbounded: bool
     workers: int
-    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ..., eda: _Optional[_Union[_text_pb2.EdaSpec, _Mapping]] = ..., max_tokens: _Optional[int] = ..., tabular_sampler: _Optional[_Union[_tabular_pb2.TabularSampler, _Mapping]] = ..., cbert: _Optional[_Union[_text_pb2.CbertSpec, _Mapping]] = ...) -> None: ...
+    def __init__(self, dataset: _Optional[str] = ..., location: _Optional[_Union[DatasetLocation, _Mapping]] = ..., pipeline: _Optional[_Union[_pipeline_pb2.Pipeline, _Mapping]] = ..., batch_size: _Optional[int] = ..., epochs: _Optional[int] = ..., unbounded: bool = ..., seed: _Optional[int] = ..., shuffle: bool = ..., drop_last: bool = ..., shard: _Optional[_Union[Shard, _Mapping]] = ..., start: _Optional[_Union[StreamPosition, _Mapping]] = ..., balance: _Optional[_Union[Balance, _Mapping]] = ..., output: _Optional[_Union[_pipeline_pb2.ImageOutput, _Mapping]] = ..., target_width: _Optional[int] = ..., target_height: _Optional[int] = ..., on_decode_error: _Optional[_Union[DecodeErrorPolicy, str]] = ..., workers: _Optional[int] = ..., eda: _Optional[_Union[_text_pb2.EdaSpec, _Mapping]] = ..., max_tokens: _Optional[int] = ..., tabular_sampler: _Optional[_Union[_tabular_pb2.TabularSampler, _Mapping]] = ..., cbert: _Optional[_Union[_text_pb2.CbertSpec, _Mapping]] = ..., shared_memory: _Optional[_Union[SharedMemoryOptions, _Mapping]] = ...) -> None: ...
 
 class StreamPosition(_message.Message):
     __slots__ = ["batch", "epoch"]

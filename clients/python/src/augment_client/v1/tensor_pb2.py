@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17\x61ugment/v1/tensor.proto\x12\naugment.v1\"G\n\x06Tensor\x12 \n\x05\x64type\x18\x01 \x01(\x0e\x32\x11.augment.v1.DType\x12\r\n\x05shape\x18\x02 \x03(\x03\x12\x0c\n\x04\x64\x61ta\x18\x03 \x01(\x0c*w\n\x05\x44Type\x12\x15\n\x11\x44TYPE_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x44TYPE_UINT8\x10\x01\x12\x0f\n\x0b\x44TYPE_INT32\x10\x02\x12\x0f\n\x0b\x44TYPE_INT64\x10\x03\x12\x11\n\rDTYPE_FLOAT32\x10\x04\x12\x11\n\rDTYPE_FLOAT64\x10\x05\x42\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17\x61ugment/v1/tensor.proto\x12\naugment.v1\"}\n\x06Tensor\x12 \n\x05\x64type\x18\x01 \x01(\x0e\x32\x11.augment.v1.DType\x12\r\n\x05shape\x18\x02 \x03(\x03\x12\x0c\n\x04\x64\x61ta\x18\x03 \x01(\x0c\x12\x34\n\rshared_memory\x18\x04 \x01(\x0b\x32\x1d.augment.v1.SharedMemorySlice\"3\n\x11SharedMemorySlice\x12\x0e\n\x06offset\x18\x01 \x01(\x03\x12\x0e\n\x06length\x18\x02 \x01(\x03*w\n\x05\x44Type\x12\x15\n\x11\x44TYPE_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x44TYPE_UINT8\x10\x01\x12\x0f\n\x0b\x44TYPE_INT32\x10\x02\x12\x0f\n\x0b\x44TYPE_INT64\x10\x03\x12\x11\n\rDTYPE_FLOAT32\x10\x04\x12\x11\n\rDTYPE_FLOAT64\x10\x05\x42\x17\xaa\x02\x14\x41ugment.Contracts.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'augment_client.v1.tensor_pb2', globals())
@@ -21,8 +21,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\024Augment.Contracts.V1'
-  _DTYPE._serialized_start=112
-  _DTYPE._serialized_end=231
+  _DTYPE._serialized_start=219
+  _DTYPE._serialized_end=338
   _TENSOR._serialized_start=39
-  _TENSOR._serialized_end=110
+  _TENSOR._serialized_end=164
+  _SHAREDMEMORYSLICE._serialized_start=166
+  _SHAREDMEMORYSLICE._serialized_end=217
 # @@protoc_insertion_point(module_scope)
