@@ -45,6 +45,24 @@ public sealed class SharedMemoryBatch : IDisposable
     /// <summary>The bytes of <paramref name="tensor"/> as a span (see <see cref="Data"/>).</summary>
     public ReadOnlySpan<byte> Span(Tensor tensor) => Data(tensor).Span;
 
+    /// <summary>A copy of the batch that owns its bytes, as a stream without shared memory delivers it (every tensor's
+    /// bytes in <c>Data</c>, no shared-memory fields): for callers that keep batches past their release.</summary>
+    public Batch Copy()
+    {
+        var copy = Message.Clone();
+        copy.SharedMemoryRing = null;
+        copy.SharedMemoryRelease = 0;
+        foreach (var tensor in SharedMemoryRingLayout.Tensors(copy))
+        {
+            if (tensor.SharedMemory is not null)
+            {
+                tensor.Data = Google.Protobuf.ByteString.CopyFrom(Span(tensor));
+                tensor.SharedMemory = null;
+            }
+        }
+        return copy;
+    }
+
     /// <summary>Releases the batch: the server may overwrite its bytes (and those of every earlier batch).</summary>
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Augment.Contracts.V1;
 
 namespace Augment.Contracts.Client;
 
@@ -32,4 +33,13 @@ public static class SharedMemoryRingLayout
 
     /// <summary><paramref name="value"/> rounded up to a multiple of <paramref name="multiple"/> (a power of two).</summary>
     public static long AlignUp(long value, long multiple) => (value + multiple - 1) & ~(multiple - 1);
+
+    /// <summary>The tensors of <paramref name="batch"/> that may travel through the ring: the per-sample vectors
+    /// (indices, labels, keys) and the images. Boxes, text and tabular payloads always travel in the message.</summary>
+    public static IEnumerable<Tensor> Tensors(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Tensor?[] all = [batch.Indices, batch.Labels, batch.Keys, batch.Image?.Images];
+        return all.OfType<Tensor>();
+    }
 }

@@ -1,19 +1,18 @@
 using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
 
 namespace Augment.Service.Batches;
 
-/// <summary>Whether a call comes from the same host: a loopback address (127.0.0.0/8, ::1, IPv4-mapped loopback)
-/// or a Unix domain socket. Only such peers may map a shared-memory ring.</summary>
+/// <summary>Whether a call comes from the same host: a loopback address (127.0.0.0/8, ::1, IPv4-mapped loopback), or a
+/// connection without IP addresses at all, which Kestrel reports for Unix domain sockets (its only transports are TCP,
+/// QUIC, both with addresses, Unix sockets and Windows named pipes). Only such peers may map a shared-memory ring.</summary>
 internal static class SharedMemoryPeer
 {
     /// <summary>True for a loopback or Unix-socket peer of <paramref name="context"/>.</summary>
     public static bool IsLocal(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endpoints = context.Features.Get<IConnectionEndPointFeature>();
-        return endpoints?.LocalEndPoint is UnixDomainSocketEndPoint || IsLoopback(context.Connection.RemoteIpAddress);
+        var connection = context.Connection;
+        return (connection.RemoteIpAddress is null && connection.LocalIpAddress is null) || IsLoopback(connection.RemoteIpAddress);
     }
 
     /// <summary>True for a loopback address (IPv4, IPv6 or IPv4 mapped to IPv6).</summary>
@@ -21,6 +20,5 @@ internal static class SharedMemoryPeer
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     /// <summary>The peer as shown in messages.</summary>
-    public static string Describe(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? context.Features.Get<IConnectionEndPointFeature>()?.RemoteEndPoint?.ToString() ?? "unknown";
+    public static string Describe(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

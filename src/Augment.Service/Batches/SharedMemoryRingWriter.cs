@@ -43,20 +43,12 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         return new SharedMemoryRingWriter(SharedMemoryMapping.Create(System.IO.Path.Combine(directory, name), capacity));
     }
 
-    /// <summary>The tensors of <paramref name="batch"/> that travel through the ring: the per-sample vectors and the images.</summary>
-    public static IEnumerable<Tensor> Tensors(Batch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        Tensor?[] all = [batch.Indices, batch.Labels, batch.Keys, batch.Image?.Images];
-        return all.OfType<Tensor>().Where(t => !t.Data.IsEmpty);
-    }
-
     /// <summary>Moves <paramref name="batch"/>'s tensors into the ring, waiting for room, and sets its release position
     /// (and the ring's description on the first batch).</summary>
     /// <exception cref="RpcException">INVALID_ARGUMENT naming <c>shared_memory.ring_bytes</c> when the batch cannot fit.</exception>
     public async Task PlaceAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken)
     {
-        var tensors = Tensors(batch).ToArray();
+        var tensors = SharedMemoryRingLayout.Tensors(batch).Where(t => !t.Data.IsEmpty).ToArray();
         var total = tensors.Sum(t => SharedMemoryRingLayout.AlignUp(t.Data.Length, SharedMemoryRingLayout.Alignment));
         if (total > _capacity)
         {

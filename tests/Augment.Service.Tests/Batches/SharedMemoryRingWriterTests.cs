@@ -1,0 +1,95 @@
+using Augment.Contracts.Client;
+using Augment.Contracts.V1;
+using Augment.Service.Batches;
+using Google.Protobuf;
+
+namespace Augment.Service.Tests.Batches;
+
+public sealed class SharedMemoryRingWriterTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("augment-ring-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static Batch BatchOf(int imageBytes, byte fill) => new()
+    {
+        Indices = new Tensor { Dtype = DType.Int64, Shape = { 1 }, Data = ByteString.CopyFrom(new byte[8]) },
+        Image = new ImagePayload { Images = new Tensor { Dtype = DType.Uint8, Shape = { imageBytes }, Data = ByteString.CopyFrom(Enumerable.Repeat(fill, imageBytes).ToArray()) } },
+    };
+
+    [Fact]
+    public async Task PlaceAsync_TensorNotFittingAtTheEnd_StartsAtTheBeginningAndWaitsForRelease()
+    {
+        using var writer = SharedMemoryRingWriter.Create(_dir, 4096);
+        using var client = SharedMemoryMapping.Open(writer.Path);
+        var first = BatchOf(2000, 1);
+        await writer.PlaceAsync(first, 4096, CancellationToken.None);
+        // 64 (indices) + 2048 (images, aligned) = 2112; the next batch's 2000 image bytes no longer fit after 2176.
+        Assert.Equal(2112, first.SharedMemoryRelease);
+        Assert.NotNull(first.SharedMemoryRing);
+        var second = BatchOf(2000, 2);
+
+        var placing = writer.PlaceAsync(second, 4096, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(placing.IsCompleted);
+        client.Release(first.SharedMemoryRelease);
+        await placing.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Null(second.SharedMemoryRing);
+        Assert.Equal(client.DataOffset + 2112, second.Indices.SharedMemory.Offset);
+        Assert.Equal(client.DataOffset, second.Image.Images.SharedMemory.Offset);
+        Assert.Equal(4096 + 2048, second.SharedMemoryRelease);
+        Assert.True(second.Image.Images.Data.IsEmpty);
+        Assert.All(client.Span(second.Image.Images.SharedMemory.Offset, 2000).ToArray(), b => Assert.Equal(2, b));
+    }
+
+    [Fact]
+    public async Task PlaceAsync_ClientNeverReleases_WaitEndsOnCancellation()
+    {
+        using var writer = SharedMemoryRingWriter.Create(_dir, 4096);
+        await writer.PlaceAsync(BatchOf(3000, 1), 4096, CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.PlaceAsync(BatchOf(3000, 2), 4096, cts.Token));
+    }
+
+    [Fact]
+    public async Task PlaceAsync_BatchLargerThanTheRing_InvalidArgumentNamingRingBytes()
+    {
+        using var writer = SharedMemoryRingWriter.Create(_dir, 4096);
+
+        var ex = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => writer.PlaceAsync(BatchOf(4096, 1), 8192, CancellationToken.None));
+
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("shared_memory.ring_bytes: batch 0 of epoch 0 needs 4160 bytes of ring, the ring holds 4096", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_DeletesTheFile()
+    {
+        var writer = SharedMemoryRingWriter.Create(_dir, 4096);
+        Assert.True(File.Exists(writer.Path));
+
+        writer.Dispose();
+
+        Assert.False(File.Exists(writer.Path));
+    }
+
+    [Fact]
+    public void RemoveStale_FileOfADeadProcess_DeletedOthersKept()
+    {
+        var dead = Path.Combine(_dir, $"{SharedMemoryRingWriter.FilePrefix}{int.MaxValue - 1}-abc");
+        var mine = Path.Combine(_dir, $"{SharedMemoryRingWriter.FilePrefix}{Environment.ProcessId}-abc");
+        var other = Path.Combine(_dir, "unrelated");
+        foreach (var f in new[] { dead, mine, other })
+        {
+            File.WriteAllText(f, "");
+        }
+
+        SharedMemoryRingWriter.RemoveStale(_dir);
+
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(mine));
+        Assert.True(File.Exists(other));
+    }
+}
