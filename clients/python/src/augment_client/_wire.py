@@ -5,6 +5,10 @@ arena, then into a new ``bytes`` on field access). This reader walks the bytes g
 hands out ``memoryview`` slices of them, so the numpy arrays of a batch are views of the received
 message itself. Small sub-messages (epoch info, skipped samples, text and tabular payloads) are
 parsed with the generated classes. Unknown fields are skipped, as protobuf requires.
+
+On shared-memory streams a tensor carries ``shared_memory {offset, length}`` instead of ``data``: its
+array is then a view of the stream's mapped ring (``_shm.SharedMemoryRing``), which the batch's first
+message announces.
 """
 
 from __future__ import annotations
@@ -63,7 +67,7 @@ def fields(buf, start: int, end: int):
         yield number, wire, value
 
 
-def tensor(buf, mv: memoryview, span: tuple[int, int], field: str):
+def tensor(buf, mv: memoryview, span: tuple[int, int], field: str, ring=None):
     """A numpy view of the ``Tensor`` message at ``span``."""
     dtype = 0
     shape: list[int] = []
@@ -80,14 +84,35 @@ def tensor(buf, mv: memoryview, span: tuple[int, int], field: str):
             shape.append(_int64(value))
         elif number == 3 and wire == _LEN:
             data = mv[value[0]:value[1]]
+        elif number == 4 and wire == _LEN:  # SharedMemorySlice {offset = 1, length = 2}
+            offset = length = 0
+            for n2, w2, v2 in fields(buf, *value):
+                if n2 == 1 and w2 == _VARINT:
+                    offset = _int64(v2)
+                elif n2 == 2 and w2 == _VARINT:
+                    length = _int64(v2)
+            if ring is None:
+                raise DecodeError(f"{field}: a shared-memory tensor on a stream without a ring")
+            data = ring.view(offset, length, field)
     return view(dtype, shape, data, field)
 
 
-def parse_batch(raw: bytes):
-    """Parses one serialized ``Batch`` into an :class:`augment_client.Batch` whose arrays view ``raw``."""
+def ring_info(raw: bytes):
+    """The ``SharedMemoryRing`` announced by a serialized ``Batch`` (its first message on a shared-memory
+    stream), else ``None``."""
+    for number, wire, value in fields(raw, 0, len(raw)):
+        if number == 8 and wire == _LEN:
+            return service_pb2.SharedMemoryRing.FromString(memoryview(raw)[value[0]:value[1]])
+    return None
+
+
+def parse_batch(raw: bytes, ring=None):
+    """Parses one serialized ``Batch`` into an :class:`augment_client.Batch` whose arrays view ``raw`` (or
+    ``ring``, a mapped ``SharedMemoryRing``, for tensors sent through shared memory)."""
     from .batch import Batch  # local import: batch.py imports this module's users
 
     mv = memoryview(raw)
+    release = 0
     epoch = batch_index = 0
     indices = labels = keys = images = None
     boxes = None
@@ -99,37 +124,39 @@ def parse_batch(raw: bytes):
             epoch = _int64(value)
         elif number == 2 and wire == _VARINT:
             batch_index = _int64(value)
+        elif number == 9 and wire == _VARINT:
+            release = _int64(value)
         elif wire != _LEN:
             continue
         elif number == 3:
-            indices = tensor(raw, mv, value, "indices")
+            indices = tensor(raw, mv, value, "indices", ring)
         elif number == 4:
-            labels = tensor(raw, mv, value, "labels")
+            labels = tensor(raw, mv, value, "labels", ring)
         elif number == 5:
-            keys = tensor(raw, mv, value, "keys")
+            keys = tensor(raw, mv, value, "keys", ring)
         elif number == 6:
             epoch_info = service_pb2.EpochInfo.FromString(mv[value[0]:value[1]])
         elif number == 7:
             skipped.append(service_pb2.SkippedSample.FromString(mv[value[0]:value[1]]))
         elif number == 10:
-            images, boxes = _image_payload(raw, mv, value)
+            images, boxes = _image_payload(raw, mv, value, ring)
         elif number == 11:
             text = service_pb2.TextPayload.FromString(mv[value[0]:value[1]])
         elif number == 12:
             tabular = service_pb2.TabularPayload.FromString(mv[value[0]:value[1]])
     return Batch(epoch=epoch, batch_index=batch_index, indices=indices, labels=labels, keys=keys,
                  images=images, boxes=boxes, epoch_info=epoch_info, skipped=skipped,
-                 text=text, tabular=tabular, nbytes=len(raw))
+                 text=text, tabular=tabular, nbytes=len(raw), shared_memory_release=release, ring=ring)
 
 
-def _image_payload(buf, mv, span):
+def _image_payload(buf, mv, span, ring=None):
     images = None
     boxes = []
     for number, wire, value in fields(buf, *span):
         if wire != _LEN:
             continue
         if number == 1:
-            images = tensor(buf, mv, value, "image.images")
+            images = tensor(buf, mv, value, "image.images", ring)
         elif number == 2:
             i = len(boxes)
             b = lab = None

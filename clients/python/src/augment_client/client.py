@@ -10,6 +10,7 @@ from google.protobuf import json_format
 import numpy as np
 
 from . import _wire
+from ._shm import SharedMemoryRing
 from .batch import Batch
 from .errors import ImageError, InvalidArgumentError, UnavailableError, from_rpc_error
 from .pipelines import to_balance, to_location, to_output, to_pipeline
@@ -92,6 +93,10 @@ class AugmentClient:
             _SERVICE + "StreamBatches",
             request_serializer=service_pb2.StreamBatchesRequest.SerializeToString,
             response_deserializer=_wire.parse_batch)
+        # Shared-memory streams: the raw bytes, parsed by BatchStream once it has the call's ring.
+        self._stream_batches_raw = self._channel.unary_stream(
+            _SERVICE + "StreamBatches",
+            request_serializer=service_pb2.StreamBatchesRequest.SerializeToString)
         self._augment_images = self._channel.stream_stream(
             _SERVICE + "AugmentImages",
             request_serializer=service_pb2.AugmentImagesRequest.SerializeToString,
@@ -169,7 +174,7 @@ class AugmentClient:
                        balance=None, output=None, shuffle: bool = True, drop_last: bool = False,
                        target_width: int = 0, target_height: int = 0, location=None,
                        on_decode_error: str | None = None, workers: int = 0, eda=None, max_tokens: int = 0,
-                       tabular_sampler=None) -> BatchStream:
+                       tabular_sampler=None, shared_memory: bool | int = False, copy: bool = False) -> BatchStream:
         """Streams augmented batches of a server-side dataset.
 
         Args:
@@ -194,6 +199,12 @@ class AugmentClient:
             max_tokens: text datasets with a BERT vocabulary: truncate token ids to this length (0: the dataset's).
             tabular_sampler: tabular datasets: the sampler (dict or ``TabularSampler`` message), e.g.
                 ``{"method": "TABULAR_METHOD_SMOTE", "kNeighbors": 5}``; synthetic rows are generated inside the stream.
+            shared_memory: same-host clients only: ``True`` (the server's default ring size) or a ring size in
+                bytes: tensor bytes come through a shared-memory ring instead of the socket. Arrays are then
+                views of the ring, valid until the batch is released (the next batch, ``batch.release()``,
+                or closing the stream). FAILED_PRECONDITION for a remote server or one that disabled it.
+            copy: with ``shared_memory``, yield batches whose arrays own their memory (copied out of the
+                ring, which is released at once), for callers that keep batches.
 
         Returns:
             A :class:`BatchStream`: iterate it for :class:`Batch` objects. On UNAVAILABLE (server restart,
@@ -226,7 +237,17 @@ class AugmentClient:
         _merge_message(request.eda, eda, "eda")
         _merge_message(request.tabular_sampler, tabular_sampler, "tabular_sampler")
         request.max_tokens = max_tokens
-        return BatchStream(self, request)
+        if shared_memory is not False:
+            if isinstance(shared_memory, bool) or shared_memory == 0:
+                ring_bytes = 0
+            elif isinstance(shared_memory, int) and shared_memory > 0:
+                ring_bytes = shared_memory
+            else:
+                raise InvalidArgumentError(f"shared_memory: {shared_memory!r} is not a bool or a ring size in bytes",
+                                           field="shared_memory")
+            request.shared_memory.enabled = bool(shared_memory)
+            request.shared_memory.ring_bytes = ring_bytes
+        return BatchStream(self, request, copy=copy)
 
     def augment_images(self, images: Iterable, pipeline, seed: int = 0, *, epoch: int = 0, start_index: int = 0,
                        output=None, boxes: Iterable | None = None) -> Iterator:
@@ -337,9 +358,13 @@ class BatchStream(Iterator[Batch]):
     ``epoch_infos`` maps each epoch seen to its ``EpochInfo``. Close it (or use ``with``) to cancel early.
     """
 
-    def __init__(self, client: AugmentClient, request: service_pb2.StreamBatchesRequest):
+    def __init__(self, client: AugmentClient, request: service_pb2.StreamBatchesRequest, *, copy: bool = False):
         self._client = client
         self._request = request
+        self._shared = request.shared_memory.enabled
+        self._copy = copy
+        self._ring: SharedMemoryRing | None = None
+        self._held: Batch | None = None
         self._call = None
         self._done = False
         self.position: tuple[int, int] = (request.start.epoch, request.start.batch)
@@ -359,9 +384,11 @@ class BatchStream(Iterator[Batch]):
                 request = service_pb2.StreamBatchesRequest()
                 request.CopyFrom(self._request)
                 request.start.epoch, request.start.batch = self.position
-                self._call = self._client._stream_batches(request)
+                self._call = (self._client._stream_batches_raw if self._shared else self._client._stream_batches)(request)
+                self._ring = None  # a new call announces its own ring
+            self._release_held()
             try:
-                batch = next(self._call)
+                batch = self._parse(next(self._call))
             except StopIteration:
                 self._done = True
                 self._call = None
@@ -386,14 +413,40 @@ class BatchStream(Iterator[Batch]):
                     # Re-sent after a reconnection: an uninterrupted stream has it on the epoch's first batch only.
                     object.__setattr__(batch, "epoch_info", None)
             self._last_epoch = batch.epoch
+            if self._copy and batch.ring is not None:
+                copied = batch.copied()
+                batch.release()
+                return copied
+            self._held = batch
             return batch
 
+    def _parse(self, message):
+        if not self._shared:
+            return message
+        info = _wire.ring_info(message)
+        if info is not None:
+            if info.layout_version != 1:
+                raise ValueError(f"{info.path}: ring layout version {info.layout_version}, this client reads 1")
+            if self._ring is not None:
+                self._ring.close()
+            self._ring = SharedMemoryRing(info.path)
+        return _wire.parse_batch(message, self._ring)
+
+    def _release_held(self) -> None:
+        if self._held is not None:
+            self._held.release()
+            self._held = None
+
     def close(self) -> None:
-        """Cancels the stream."""
+        """Cancels the stream (on shared-memory streams the views of its batches become invalid)."""
         self._done = True
         if self._call is not None:
             self._call.cancel()
             self._call = None
+        self._held = None
+        if self._ring is not None:
+            self._ring.close()
+            self._ring = None
 
     def __enter__(self) -> BatchStream:
         return self

@@ -1,0 +1,78 @@
+"""The client side of a stream's shared-memory ring (``StreamBatchesRequest.shared_memory``).
+
+The server creates the ring file (mode 0600, under ``/dev/shm``) for one stream, announces it on the first
+batch (``Batch.shared_memory_ring``), writes each batch's tensors into it and waits while the client has not
+released enough of it. The client maps the file, hands out numpy views of the tensors' slices, and releases
+a batch by raising the ``consumed`` counter in the ring's header to the batch's release position. Layout
+version 1 (little-endian): magic ``AUGRING1`` at 0, version (u32) at 8, data offset (u32) at 12, capacity
+(u64) at 16, ``consumed`` (u64, written by the client only) at 64.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import struct
+
+import numpy as np
+
+__all__ = ["SharedMemoryRing", "LAYOUT_VERSION"]
+
+LAYOUT_VERSION = 1
+_MAGIC = b"AUGRING1"
+_CONSUMED = 64
+
+
+class SharedMemoryRing:
+    """A mapped ring file. ``view(offset, length)`` gives read-only memoryviews of it; ``release(position)``
+    raises ``consumed`` (never lowers it). The mapping stays alive while any view of it does."""
+
+    def __init__(self, path: str):
+        fd = os.open(path, os.O_RDWR)
+        try:
+            size = os.fstat(fd).st_size
+            if size <= 4096:
+                raise ValueError(f"{path}: {size} bytes is not a shared-memory ring")
+            self._map = mmap.mmap(fd, size, mmap.MAP_SHARED, mmap.PROT_READ | mmap.PROT_WRITE)
+        finally:
+            os.close(fd)
+        magic, version, data_offset, capacity = struct.unpack_from("<8sIIQ", self._map, 0)
+        problem = ("bad magic (not an Augment ring)" if magic != _MAGIC
+                   else f"layout version {version}, this client reads {LAYOUT_VERSION}" if version != LAYOUT_VERSION
+                   else f"data offset {data_offset} and capacity {capacity} do not match the file size {size}"
+                   if data_offset + capacity != size else None)
+        if problem is not None:
+            self._map.close()
+            raise ValueError(f"{path}: {problem}")
+        self.path = path
+        self.size = size
+        self.data_offset = data_offset
+        self.capacity = capacity
+        self._readonly = memoryview(self._map).toreadonly()
+        # An aligned 8-byte store: the server never sees a torn value.
+        self._consumed = np.frombuffer(self._map, dtype="<u8", count=1, offset=_CONSUMED)
+
+    @property
+    def consumed(self) -> int:
+        return int(self._consumed[0])
+
+    def view(self, offset: int, length: int, field: str = "tensor") -> memoryview:
+        """The read-only bytes ``[offset, offset + length)`` of the file."""
+        if offset < self.data_offset or length < 0 or offset + length > self.size:
+            raise ValueError(f"{field}.shared_memory: [{offset}, {offset + length}) is outside the ring's data "
+                             f"[{self.data_offset}, {self.size})")
+        return self._readonly[offset:offset + length]
+
+    def release(self, position: int) -> None:
+        """Lets the server overwrite every batch whose release position is at most ``position``."""
+        if position > self._consumed[0]:
+            self._consumed[0] = position
+
+    def close(self) -> None:
+        """Unmaps the file now if no view of it is alive (otherwise when the last view goes)."""
+        self._consumed = None
+        self._readonly.release()
+        try:
+            self._map.close()
+        except BufferError:
+            pass  # numpy views still use it: the mapping goes with them

@@ -1,0 +1,102 @@
+"""Shared-memory streams from the real service: same bytes as the socket path, views of the ring, release,
+the ring file's lifetime, errors."""
+
+import os
+import stat
+import time
+
+import numpy as np
+import pytest
+
+from augment_client import InvalidArgumentError
+
+SAMPLE = "sample"
+PIPELINE = {"nodes": [{"id": "crop", "randomResizedCrop": {"width": 28, "height": 28}},
+                      {"id": "flip", "p": 0.5, "horizontalFlip": {}}]}
+# 500 samples of 28x28 are ~400 KB per batch: a 1 MiB ring holds two, and 3 epochs (24 batches) wrap it.
+REQUEST = dict(batch_size=500, epochs=3, seed=13, workers=2)
+RING = 1 << 20
+
+
+def _arrays(b):
+    return (b.epoch, b.batch_index, b.indices.tobytes(), b.labels.tobytes(), b.keys.tobytes(), b.images.tobytes(),
+            b.images.shape, b.images.dtype)
+
+
+def _tcp(client):
+    return [_arrays(b) for b in client.stream_batches(SAMPLE, PIPELINE, **REQUEST)]
+
+
+def _wait_gone(path):
+    for _ in range(200):
+        if not os.path.exists(path):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"{path} still exists")
+
+
+def test_shared_memory_stream_wraps_the_ring_with_the_same_bytes_as_the_socket(client):
+    expected = _tcp(client)
+    actual = []
+    path = None
+    with client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, **REQUEST) as stream:
+        for i, batch in enumerate(stream):
+            if path is None:
+                path = batch.ring.path
+                assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+                assert batch.ring.capacity == RING
+            assert not batch.images.flags.writeable and not batch.images.flags.owndata
+            assert batch.images.ctypes.data % 64 == 0  # tensors start 64-byte aligned in the ring
+            if i % 4 == 0:
+                time.sleep(0.03)  # a slow consumer: the server must wait for room, not overwrite this batch
+            actual.append(_arrays(batch))
+    assert len(expected) == 24
+    assert actual == expected
+    _wait_gone(path)
+
+
+def test_copy_true_gives_owned_arrays_that_outlive_the_ring(client):
+    expected = _tcp(client)
+    batches = list(client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, copy=True, **REQUEST))
+    assert all(b.images.flags.owndata and b.ring is None for b in batches)
+    assert [_arrays(b) for b in batches] == expected
+
+
+def test_closing_the_stream_early_removes_the_ring_and_the_service_keeps_serving(client):
+    stream = client.stream_batches(SAMPLE, PIPELINE, shared_memory=True, batch_size=500, epochs=None, seed=1)
+    first = next(stream)
+    next(stream)
+    path = first.ring.path
+    assert os.path.exists(path)
+    stream.close()
+    _wait_gone(path)
+    assert len(list(client.stream_batches(SAMPLE, batch_size=1000))) == 4
+
+
+def test_release_lets_the_server_reuse_the_ring(client):
+    with client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, **REQUEST) as stream:
+        first = next(stream)
+        before = first.ring.consumed
+        first.release()
+        assert first.ring.consumed == first.shared_memory_release > before
+
+
+def test_batch_larger_than_the_ring_is_invalid_argument_naming_ring_bytes(client):
+    with pytest.raises(InvalidArgumentError) as e:
+        list(client.stream_batches(SAMPLE, batch_size=256, shared_memory=64 << 10))
+    assert e.value.field == "shared_memory.ring_bytes"
+    assert "needs" in e.value.details and "ring holds 65536" in e.value.details
+    assert len(list(client.stream_batches(SAMPLE, batch_size=1000))) == 4
+
+
+def test_bad_shared_memory_argument_is_refused_before_sending(client):
+    with pytest.raises(InvalidArgumentError) as e:
+        client.stream_batches(SAMPLE, shared_memory=-5)
+    assert e.value.field == "shared_memory"
+
+
+def test_unchanged_arrays_without_shared_memory(client):
+    batch = next(iter(client.stream_batches(SAMPLE, batch_size=100)))
+    assert batch.ring is None and batch.shared_memory_release == 0
+    batch.release()  # no-op
+    assert isinstance(np.asarray(batch.images).base, (memoryview, bytes, np.ndarray))
