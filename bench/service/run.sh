@@ -5,12 +5,13 @@
 # core bench's JPEG set (RandomResizedCrop 224 + flip, decoded images cached), and cached pre-made 224x224 data
 # (no augmentation: wire throughput). Clients: the C# library client (Augment.Contracts.Client) in this process and in a
 # child process (server and client CPU measured apart), the generated C# client as before, the Python client (grpc
-# C-core) in a child process, and raw loopback TCP as the floor of any TCP transport. Modes: see ServiceBench.cs.
+# C-core) in a child process, both also through a shared-memory ring (-shm modes: same-host clients, no socket for the
+# tensor bytes), and raw loopback TCP as the floor of any TCP transport. Modes: see ServiceBench.cs.
 # Usage: bash bench/service/run.sh [ROUNDS] [SECONDS_PER_MEASUREMENT] [SCENARIOS|all] [MODES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}; secs=${2:-3}; scenarios=${3:-all}
-modes=${4:-inproc,tcp,grpc-1-gen,grpc-1,grpc-1-pool,grpc-4-pool,proc-1-pool,py-1,py-4}
+modes=${4:-inproc,tcp,grpc-1-gen,grpc-1,grpc-1-pool,grpc-4-pool,proc-1-pool,py-1,py-4,grpc-1-shm,grpc-4-shm,py-1-shm,py-4-shm}
 out=bench/out; mkdir -p "$out"
 [ -d "$out/jpegs" ] || /usr/bin/python3 bench/images/make_jpegs.py "$out/jpegs"
 dotnet build bench/service/Augment.Service.Bench -c Release -o "$out/service-bin" >/dev/null

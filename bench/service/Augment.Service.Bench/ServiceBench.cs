@@ -2,8 +2,8 @@
 // Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS] [SCENARIO,...|all] [MODE,...]
 // Modes: inproc (BatchStreamRunner, no network); grpc-N[-VARIANT]: N concurrent C# clients in this process (shard i of
 // N, one channel each; variants in StreamClients: lib (default), gen, discard); proc-N[-VARIANT]: the same clients in a
-// child process, so that server and client CPU are measured apart; py-N: the Python client (grpc C-core) in a child
-// process; tcp: raw bytes through a loopback TCP socket (the floor of any TCP transport; its samples/s assume the
+// child process, so that server and client CPU are measured apart; py-N[-shm]: the Python client (grpc C-core) in a child
+// process (-shm: tensor bytes through a shared-memory ring, like the C# variant grpc-N-shm); tcp: raw bytes through a loopback TCP socket (the floor of any TCP transport; its samples/s assume the
 // in-process sample size). Default modes: inproc,grpc-1,grpc-4.
 // Prints one line per measurement, then per scenario and mode the median ratio streamed / in-process with its spread,
 // the payload rate, and CPU-seconds per GB of payload (server and client apart for child-process modes).
@@ -232,7 +232,7 @@ IEnumerable<string> ChildArgs(string kind, StreamBatchesRequest request, int cli
     var hostPort = new Uri(address).Authority;
     return kind == "py"
         ? [Path.GetFullPath("clients/python/bench/stream_throughput.py"), "--address", hostPort, "--request", encoded,
-            "--clients", clients.ToString(CultureInfo.InvariantCulture), "--seconds", secs]
+            "--clients", clients.ToString(CultureInfo.InvariantCulture), "--seconds", secs, .. (variant == "shm" ? ["--shared-memory"] : Array.Empty<string>())]
         : [typeof(ServiceBench).Assembly.Location, "client", address, encoded, clients.ToString(CultureInfo.InvariantCulture), secs, variant];
 }
 

@@ -10,7 +10,9 @@ using Grpc.Net.Client;
 /// <c>pool</c>: the same with a <see cref="PooledBatchMarshaller"/> (each batch returned after use);
 /// <c>gen</c>: the generated client with the generated marshaller on a channel with a 16 MiB stream window (the setup
 /// measured before the library helpers existed); <c>discard</c>: the library channel with a marshaller that parses
-/// nothing (what the gRPC/HTTP/2 receive path costs without protobuf).</summary>
+/// nothing (what the gRPC/HTTP/2 receive path costs without protobuf); <c>shm</c>: the library channel with
+/// <see cref="AugmentStreams.StreamBatchesShared(GrpcChannel, StreamBatchesRequest, long, CancellationToken)"/> (tensor
+/// bytes through a shared-memory ring, each batch released when the next is read).</summary>
 internal static class StreamClients
 {
     private static readonly Method<StreamBatchesRequest, Batch> DiscardMethod = new(
@@ -39,7 +41,8 @@ internal static class StreamClients
             var r = request.Clone();
             r.Shard = new Shard { Index = c, Count = clients };
             using var cts = new CancellationTokenSource();
-            using var call = variant switch
+            using var shared = variant == "shm" ? channel.StreamBatchesShared(r, cancellationToken: cts.Token) : null;
+            using var call = shared?.Call ?? variant switch
             {
                 "gen" => new AugmentService.AugmentServiceClient(channel).StreamBatches(r, cancellationToken: cts.Token),
                 "lib" => channel.StreamBatches(r, cts.Token),
@@ -50,7 +53,8 @@ internal static class StreamClients
             var perBatch = request.BatchSize;
             try
             {
-                await foreach (var batch in call.ResponseStream.ReadAllAsync(cts.Token))
+                var batches = shared is null ? call.ResponseStream.ReadAllAsync(cts.Token) : Messages(shared, cts.Token);
+                await foreach (var batch in batches)
                 {
                     if (variant == "discard")
                     {
@@ -84,8 +88,18 @@ internal static class StreamClients
         return (samples, bytes, sw.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Bytes of the batch's image tensor.</summary>
-    public static long PayloadBytes(Batch batch) => batch.Image.Images.Data.Length;
+    /// <summary>Bytes of the batch's image tensor (in the message or in a shared-memory ring).</summary>
+    public static long PayloadBytes(Batch batch) => batch.Image.Images.SharedMemory?.Length ?? batch.Image.Images.Data.Length;
+
+    /// <summary>The messages of a shared-memory stream; each batch is released when the next one is asked for.</summary>
+    private static async IAsyncEnumerable<Batch> Messages(SharedMemoryBatchStream stream,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in stream.ReadAllAsync(cancellationToken))
+        {
+            yield return batch.Message;
+        }
+    }
 
     /// <summary>The child-process client: <c>client ADDRESS REQUEST_BASE64 CLIENTS SECONDS VARIANT</c>. Warms up for a
     /// second, prints <c>start</c>, streams, prints <c>end SAMPLES BYTES SECONDS CPU_SECONDS</c>.</summary>

@@ -14,8 +14,9 @@ public sealed class SharedMemorySettings
     /// <summary>Folder of the ring files (a tmpfs). Default <c>/dev/shm</c>.</summary>
     public string Directory { get; set; } = "/dev/shm";
 
-    /// <summary>Ring data bytes of a request that says <c>ring_bytes = 0</c>. Default 64 MiB.</summary>
-    public long DefaultRingBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Ring data bytes of a request that says <c>ring_bytes = 0</c>. Default 32 MiB (three 224x224x3 batches of 64; a
+    /// container's default /dev/shm holds 64 MB).</summary>
+    public long DefaultRingBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Largest <c>ring_bytes</c> a request may ask for. Default 1 GiB.</summary>
     public long MaxRingBytes { get; set; } = 1024L * 1024 * 1024;
