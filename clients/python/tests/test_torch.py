@@ -66,3 +66,13 @@ def test_uint8_batches_are_owned_tensors(service):
     assert images.dtype == torch.uint8 and images.shape == (16, 28, 28, 1)
     images += 1  # writable: the dataset copied out of the read-only message buffer
     assert labels.shape == (16,) and np.all(labels.numpy() >= 0)
+
+
+def test_shared_memory_stream_gives_the_same_tensors(service):
+    kw = dict(batch_size=500, seed=4, with_meta=True, to_float=False)
+    tcp = list(AugmentIterableDataset(service.address, "sample", PIPELINE, **kw))
+    # A ring of two batches: every tensor must own its memory before the next batch overwrites the ring.
+    shm = list(AugmentIterableDataset(service.address, "sample", PIPELINE, shared_memory=1 << 20, **kw))
+    assert len(shm) == len(tcp) == 8
+    for a, b in zip(tcp, shm):
+        assert torch.equal(a["images"], b["images"]) and torch.equal(a["indices"], b["indices"])
