@@ -53,6 +53,7 @@ internal static class BatchWire
                     {
                         case 1: batch.Epoch = (long)value; break;
                         case 2: batch.BatchIndex = (long)value; break;
+                        case 9: batch.SharedMemoryRelease = (long)value; break;
                         default: return null;
                     }
                     continue;
@@ -69,6 +70,7 @@ internal static class BatchWire
                     case 5: if ((batch.Keys = ParseTensor(body)) is null) { return null; } break;
                     case 6: batch.EpochInfo = EpochInfo.Parser.ParseFrom(body); break;
                     case 7: batch.Skipped.Add(SkippedSample.Parser.ParseFrom(body)); break;
+                    case 8: batch.SharedMemoryRing = SharedMemoryRing.Parser.ParseFrom(body); break;
                     case 10:
                         if (batch.PayloadCase != Batch.PayloadOneofCase.None || (batch.Image = ParseImage(body)) is null)
                         {
@@ -212,6 +214,15 @@ internal static class BatchWire
                                     ? Copy(data.Slice(start, length))
                                     : pool.Copy(tensor, data.Slice(start, length)));
                             }
+                            break;
+                        }
+                    case (4, LengthDelimited):
+                        {
+                            if (!Once(ref seen, 4) || !TryReadLength(data, ref pos, out var start, out var length))
+                            {
+                                return null;
+                            }
+                            tensor.SharedMemory = SharedMemorySlice.Parser.ParseFrom(data.Slice(start, length));
                             break;
                         }
                     default:

@@ -79,6 +79,32 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task StreamBatchesShared_ServerShutsDownWhileTheRingIsFull_UnavailableAndRingFileRemoved()
+    {
+        var server = await ServiceFixture.StartAsync();
+        using var channel = AugmentChannel.ForAddress(server.Address);
+        using var stream = channel.StreamBatchesShared(Request(), ringBytes: 1 << 20);
+        await using var batches = stream.ReadAllAsync().GetAsyncEnumerator();
+        Assert.True(await batches.MoveNextAsync());
+        var path = stream.Ring!.Path;
+        // Holding the first batch: the server fills the rest of the ring, then waits for room.
+        await Task.Delay(200);
+
+        var stop = server.DisposeAsync();
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await batches.MoveNextAsync())
+            {
+            }
+        });
+        await stop;
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        Assert.Contains("resume with start", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task StreamBatchesShared_BatchLargerThanTheRing_InvalidArgumentNamingRingBytes()
     {
         using var channel = AugmentChannel.ForAddress(service.Address);

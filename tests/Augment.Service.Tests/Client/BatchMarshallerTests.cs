@@ -53,6 +53,24 @@ public sealed class BatchMarshallerTests
     }
 
     [Fact]
+    public void Parse_SharedMemoryFields_EqualGeneratedParserAndReserialiseByteIdentically()
+    {
+        var batch = FullBatch();
+        batch.Image.Images.Data = ByteString.Empty;
+        batch.Image.Images.SharedMemory = new SharedMemorySlice { Offset = 4096 + 640, Length = 360 };
+        batch.Labels.SharedMemory = new SharedMemorySlice { Offset = 4096, Length = 32 };
+        batch.SharedMemoryRing = new SharedMemoryRing { Path = "/dev/shm/augment-ring-1-ab", FileBytes = 8192, LayoutVersion = 1, DataOffset = 4096, Capacity = 4096 };
+        batch.SharedMemoryRelease = 1024;
+        var bytes = batch.ToByteArray();
+
+        var ours = BatchWire.TryParse(bytes);
+
+        Assert.NotNull(ours);
+        Assert.Equal(Batch.Parser.ParseFrom(bytes), ours);
+        Assert.Equal(bytes, ours.ToByteArray());
+    }
+
+    [Fact]
     public void Parse_UnknownFieldFromNewerServer_KeepsItLikeGeneratedParser()
     {
         var bytes = FullBatch().ToByteArray();

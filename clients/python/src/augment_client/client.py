@@ -385,7 +385,7 @@ class BatchStream(Iterator[Batch]):
                 request.CopyFrom(self._request)
                 request.start.epoch, request.start.batch = self.position
                 self._call = (self._client._stream_batches_raw if self._shared else self._client._stream_batches)(request)
-                self._ring = None  # a new call announces its own ring
+                self._ring = None  # a new call announces its own ring (the old mapping goes with its last views)
             self._release_held()
             try:
                 batch = self._parse(next(self._call))
@@ -423,12 +423,11 @@ class BatchStream(Iterator[Batch]):
     def _parse(self, message):
         if not self._shared:
             return message
-        info = _wire.ring_info(message)
+        # The first message of each call announces its ring.
+        info = _wire.ring_info(message) if self._ring is None else None
         if info is not None:
             if info.layout_version != 1:
                 raise ValueError(f"{info.path}: ring layout version {info.layout_version}, this client reads 1")
-            if self._ring is not None:
-                self._ring.close()
             self._ring = SharedMemoryRing(info.path)
         return _wire.parse_batch(message, self._ring)
 
