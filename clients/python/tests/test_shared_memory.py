@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from augment_client import InvalidArgumentError
+from augment_client import AugmentClient, InvalidArgumentError
 
 SAMPLE = "sample"
 PIPELINE = {"nodes": [{"id": "crop", "randomResizedCrop": {"width": 28, "height": 28}},
@@ -100,3 +100,26 @@ def test_unchanged_arrays_without_shared_memory(client):
     assert batch.ring is None and batch.shared_memory_release == 0
     batch.release()  # no-op
     assert isinstance(np.asarray(batch.images).base, (memoryview, bytes, np.ndarray))
+
+
+def test_shared_memory_stream_resumes_after_sigkill_and_the_next_server_removes_the_stale_ring(private_service):
+    def stream(client, **kw):
+        # 1 MiB batches through a 4 MiB ring: the server is at most a few batches ahead when it dies.
+        return client.stream_batches(SAMPLE, PIPELINE, batch_size=250, epochs=1, seed=5, target_width=64,
+                                     target_height=64, **kw)
+
+    with AugmentClient(private_service.address) as reference:
+        expected = [_arrays(b) for b in stream(reference)]
+    received = []
+    with AugmentClient(private_service.address, retries=120, backoff=(0.2, 1.0)) as client:
+        batches = stream(client, shared_memory=4 << 20, copy=True)
+        for batch in batches:
+            received.append(_arrays(batch))
+            if len(received) == 5:
+                stale = batches._ring.path
+                private_service.kill()  # SIGKILL: the server cannot delete its ring
+                assert os.path.exists(stale)
+                private_service.start()
+        assert batches.reconnects >= 1
+    assert received == expected
+    assert not os.path.exists(stale)
