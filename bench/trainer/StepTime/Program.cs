@@ -1,5 +1,6 @@
 // TorchSharp side of the step-time comparison: the same small CNN as step_time.py (built by ModelFactory),
-// Adam 1e-3, batch 128, 1x28x28, 10 classes. Prints the median milliseconds per training step.
+// Adam 1e-3, batch 128, 1x28x28, 10 classes, the input in the trainer's layout (channels-last strides, as
+// BatchTensors makes it). Prints the median milliseconds per training step.
 // Usage: THREADS BATCH STEPS WARMUP [valid|same]
 using System.Diagnostics;
 using System.Globalization;
@@ -15,7 +16,8 @@ TorchRuntime.SetThreads(threads);
 var model = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 10, seed: 0, options: new ModelOptions { Padding = padding });
 using var opt = OptimizerFactory.Create(model, new OptimizerOptions { Kind = OptimizerKind.Adam, LearningRate = 1e-3 });
 model.SetTraining(true);
-using var x = rand(batch, 1, 28, 28);
+using var input = rand(batch, 1, 28, 28);
+using var x = ChannelsLast.Of(input);
 using var y = randint(0, 10, [batch]);
 var times = new List<double>();
 for (var i = 0; i < warmup + steps; i++)

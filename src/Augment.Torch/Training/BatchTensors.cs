@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Augment.Torch.Training;
 
 /// <summary>Host batches to torch tensors: uint8 becomes float32 / 255 on the torch side, then optionally
-/// (v/255 − mean)/std.</summary>
+/// (v/255 − mean)/std; image batches get channels-last strides (<see cref="ChannelsLast"/>).</summary>
 internal static class BatchTensors
 {
     public static Tensor Features(HostBatch batch, ISampleSource source, InputNormalization? normalization = null)
@@ -15,7 +15,8 @@ internal static class BatchTensors
         switch (source.ElementType)
         {
             case SampleElementType.UInt8:
-                using (var raw = tensor(batch.Features, dims, ScalarType.Byte))
+                using (var flat = tensor(batch.Features, dims, ScalarType.Byte))
+                using (var raw = ChannelsLast.Of(flat))
                 {
                     using (var scale = 255f.ToScalar()) // explicit: see InputNormalization.Apply
                     {
