@@ -20,22 +20,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     /// <summary>Runs `augment train` with its console captured (no wrapping), returning the exit code and the text.</summary>
-    private static async Task<(int Code, string Output)> RunCaptured(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 100_000;
-        var root = new RootCommand();
-        root.Subcommands.Add(TrainCommand.Create(console));
-        var code = await root.Parse(args).InvokeAsync();
-        return (code, writer.ToString());
-    }
+    private static Task<(int Code, string Output)> RunCaptured(params string[] args) => CapturedConsole.Run(TrainCommand.Create, args);
 
     [Fact]
     public async Task Train_TinyDataset_WritesMetricsPlotAndCheckpoints()
