@@ -8,7 +8,8 @@
 #   main  same budget (3 epochs; 1,000-image rows 15 epochs), constant LR, no validation split (trains on all
 #         60,000 images / all images the scenario keeps), median over --seeds:
 #         (a) 1,000 images: none vs crop(pad 2) + flip   (b) full data: none, crop + flip, cosine schedule
-#         (c) classes 5-9 kept at 5%: none vs class weights vs balanced sampling (random oversampling)
+#         (c) classes 5-9 kept at 5%: none vs class weights vs balanced sampling (random oversampling), and balanced
+#         sampling + horizontal flip (each repeat of a minority image gets its own keyed flip; ours only)
 #   long  longer budgets where the tricks should pay (ours only, --long-seeds): 1,000 images for --long-small-epochs
 #         with/without early stopping (restore best) and augmentation; full data for --long-epochs, constant vs
 #         cosine + early stopping vs plateau + early stopping; the imbalanced set for --long-imb-epochs.
@@ -45,6 +46,9 @@ if [ "$summary_only" = 0 ]; then
 fi
 cat > "$out/cropflip.json" <<'JSON'
 {"nodes":[{"id":"crop","randomCrop":{"width":28,"height":28,"padding":2}},{"id":"flip","p":0.5,"horizontalFlip":{}}]}
+JSON
+cat > "$out/flip.json" <<'JSON'
+{"nodes":[{"id":"flip","p":0.5,"horizontalFlip":{}}]}
 JSON
 common=(--dataset fashion-mnist --model cnn --optimizer adam --lr 1e-3 --batch-size 128 --threads "$threads" "${proto[@]}")
 imb=(--minority-classes 5,6,7,8,9 --minority-fraction 0.05)
@@ -123,6 +127,7 @@ if [ "$section" = main ] || [ "$section" = all ]; then
     run c-none      "$seeds" imbalanced            "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}"
     run c-weights   "$seeds" imbalanced-weights    "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --class-weights
     run c-balanced  "$seeds" imbalanced-oversample "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced
+    run c-balanced-flip "$seeds" -                 "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced --pipeline "$out/flip.json"
     run a-none      "$seeds" small                 "$small_epochs" -- --epochs "$small_epochs" --val-fraction 0 --train-size 1000
     run a-augment   "$seeds" small-augment         "$small_epochs" -- --epochs "$small_epochs" --val-fraction 0 --train-size 1000 "${cropflip[@]}"
     run b-augment   "$seeds" full-augment          "$epochs" -- --epochs "$epochs" --val-fraction 0 "${cropflip[@]}"
@@ -137,6 +142,7 @@ if [ "$section" = main ] || [ "$section" = all ]; then
   summarise c-none     "(c) classes 5-9 at 5%, none, $epochs epochs"
   summarise c-weights  "(c) classes 5-9 at 5%, class weights, $epochs epochs"
   summarise c-balanced "(c) classes 5-9 at 5%, balanced sampling (oversampling), $epochs epochs"
+  summarise c-balanced-flip "(c) classes 5-9 at 5%, balanced sampling + flip, $epochs epochs"
 fi
 
 if [ "$section" = long ] || [ "$section" = all ]; then

@@ -55,9 +55,10 @@ public sealed class Trainer
         var bestEpoch = -1;
         var bestValue = o.MonitorMode == MonitorMode.Min ? double.PositiveInfinity : double.NegativeInfinity;
         long startEpoch = 0;
+        var description = ModelDescription.Of(model, train.SampleShape, o.Normalization);
         if (o.Resume && CheckpointExists("last"))
         {
-            var state = LoadCheckpoint("last", model, optimizer);
+            var state = LoadCheckpoint("last", model, optimizer, o.Normalization);
             schedule.Restore(state.Schedule);
             if (state.EarlyStopping is { } es)
             {
@@ -97,7 +98,7 @@ public sealed class Trainer
             {
                 bestValue = monitored;
                 bestEpoch = epoch;
-                SaveWeights("best", model);
+                SaveWeights("best", model, description);
             }
             var stop = false;
             if (stopper is not null)
@@ -119,7 +120,7 @@ public sealed class Trainer
                     }
                 }
             }
-            SaveCheckpoint("last", model, optimizer, new CheckpointState(epoch + 1, schedule.Save(), stopper?.Save(), bestEpoch, bestValue, history));
+            SaveCheckpoint("last", model, description, optimizer, new CheckpointState(epoch + 1, schedule.Save(), stopper?.Save(), bestEpoch, bestValue, history));
             EpochCompleted?.Invoke(metrics);
             if (stop)
             {
@@ -180,25 +181,21 @@ public sealed class Trainer
 
     private bool CheckpointExists(string name) => PathOf(name, "json") is { } p && File.Exists(p);
 
-    private void SaveWeights(string name, ClassifierNet model)
+    private void SaveWeights(string name, ClassifierNet model, ModelDescription description)
     {
-        if (PathOf(name, "model") is not { } path)
+        if (PathOf(name, "model") is { } path)
         {
-            return;
+            description.Save(model, path);
         }
-        Directory.CreateDirectory(Options.CheckpointDirectory!);
-        var tmp = path + ".tmp";
-        model.save(tmp);
-        File.Move(tmp, path, overwrite: true);
     }
 
-    private void SaveCheckpoint(string name, ClassifierNet model, ScaledOptimizer optimizer, CheckpointState state)
+    private void SaveCheckpoint(string name, ClassifierNet model, ModelDescription description, ScaledOptimizer optimizer, CheckpointState state)
     {
         if (PathOf(name, "json") is not { } json)
         {
             return;
         }
-        SaveWeights(name, model);
+        SaveWeights(name, model, description);
         var optPath = PathOf(name, "optim")!;
         var tmp = optPath + ".tmp";
         ((TorchSharp.Modules.OptimizerHelper)optimizer.Optimizer).save_state_dict(tmp);
@@ -207,12 +204,20 @@ public sealed class Trainer
         File.Move(json + ".tmp", json, overwrite: true);
     }
 
-    private CheckpointState LoadCheckpoint(string name, ClassifierNet model, ScaledOptimizer optimizer)
+    /// <summary>Loads a checkpoint to resume from, after checking its description (when there is one) against the
+    /// model and normalisation of this run.</summary>
+    private CheckpointState LoadCheckpoint(string name, ClassifierNet model, ScaledOptimizer optimizer, InputNormalization? normalization)
     {
         var json = PathOf(name, "json")!;
+        var modelPath = PathOf(name, "model")!;
+        if (ModelDescription.Load(modelPath) is { } saved)
+        {
+            saved.RequireArchitecture(model, modelPath, "--dataset");
+            saved.RequireNormalization(normalization, modelPath);
+        }
         var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(json), Json)
             ?? throw new InvalidDataException($"{json}: empty checkpoint");
-        model.load(PathOf(name, "model")!);
+        model.load(modelPath);
         ((TorchSharp.Modules.OptimizerHelper)optimizer.Optimizer).load_state_dict(PathOf(name, "optim")!);
         return state;
     }

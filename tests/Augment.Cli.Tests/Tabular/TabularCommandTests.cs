@@ -28,20 +28,7 @@ public sealed class TabularCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Output)> Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        var root = new RootCommand { TabularCommand.Create(console) };
-        var code = await root.Parse(args).InvokeAsync();
-        return (code, writer.ToString());
-    }
+    private static Task<(int Code, string Output)> Run(params string[] args) => CapturedConsole.Run(TabularCommand.Create, args);
 
     [Fact]
     public async Task Tabular_Smote_WritesBalancedTableAndSummary()

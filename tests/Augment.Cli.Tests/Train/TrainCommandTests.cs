@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Augment.Cli.Commands.Train;
+using Spectre.Console;
 
 namespace Augment.Cli.Tests.Train;
 
@@ -17,6 +18,9 @@ public sealed class TrainCommandTests : IDisposable
         root.Subcommands.Add(Commands.Tune.TuneCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
+
+    /// <summary>Runs `augment train` with its console captured (no wrapping), returning the exit code and the text.</summary>
+    private static Task<(int Code, string Output)> RunCaptured(params string[] args) => CapturedConsole.Run(TrainCommand.Create, args);
 
     [Fact]
     public async Task Train_TinyDataset_WritesMetricsPlotAndCheckpoints()
@@ -69,19 +73,125 @@ public sealed class TrainCommandTests : IDisposable
         Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0); // starts from trained features
     }
 
-    [Fact]
-    public async Task Train_InitPaddingNormalize_AreUsedAndRecorded()
+    /// <summary>Trains 2 epochs with --init glorot --padding same --normalize 0.25/0.5 into <paramref name="name"/>; returns the folder.</summary>
+    private async Task<string> TrainSameNormalized(string data, string name = "run")
     {
-        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
-        var output = Path.Combine(_dir, "run");
+        var output = Path.Combine(_dir, name);
         var code = await Run("train", "--dataset", data, "--epochs", "2", "--batch-size", "16", "--lr", "3e-3", "--init", "glorot",
             "--padding", "same", "--normalize", "0.25/0.5", "--out", output);
         Assert.Equal(0, code);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
-        Assert.Equal("glorot", json.RootElement.GetProperty("init").GetString());
-        Assert.Equal("same", json.RootElement.GetProperty("padding").GetString());
-        Assert.Equal("0.25/0.5", json.RootElement.GetProperty("normalize").GetString());
-        Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0);
+        return output;
+    }
+
+    /// <summary>`augment train --init-from` that keeps the weights as they are (SGD at 1e-12, no momentum), plus <paramref name="extra"/>.</summary>
+    private static string[] FineTuneFrozen(string data, string initFrom, string output, params string[] extra) =>
+        ["train", "--dataset", data, "--epochs", "1", "--batch-size", "16", "--optimizer", "sgd", "--momentum", "0", "--lr", "1e-12",
+         "--init-from", initFrom, "--out", output, .. extra];
+
+    private static JsonElement Metrics(string folder)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
+        return json.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Train_InitPaddingNormalize_AreUsedRecordedAndDescribedBesideEveryCheckpoint()
+    {
+        var output = await TrainSameNormalized(TinyIdxDataset.Write(Path.Combine(_dir, "data")));
+        var json = Metrics(output);
+        Assert.Equal("glorot", json.GetProperty("init").GetString());
+        Assert.Equal("same", json.GetProperty("padding").GetString());
+        Assert.Equal("0.25/0.5", json.GetProperty("normalize").GetString());
+        Assert.InRange(json.GetProperty("test_accuracy").GetDouble(), 0.6, 1.0);
+        foreach (var name in new[] { "best", "last", "final" })
+        {
+            var path = Path.Combine(output, "checkpoints", name + ".model.json");
+            Assert.True(File.Exists(Path.Combine(output, "checkpoints", name + ".model")), name);
+            using var description = JsonDocument.Parse(File.ReadAllText(path));
+            var d = description.RootElement;
+            Assert.Equal(1, d.GetProperty("format_version").GetInt32());
+            Assert.Equal("cnn", d.GetProperty("kind").GetString());
+            Assert.Equal([1, 12, 12], d.GetProperty("sample_shape").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal(10, d.GetProperty("class_count").GetInt32()); // IDX data has 10 classes
+            Assert.Equal("glorot", d.GetProperty("init").GetString());
+            Assert.Equal("same", d.GetProperty("padding").GetString());
+            Assert.Equal("0.25/0.5", d.GetProperty("normalize").GetString());
+        }
+        Assert.Empty(Directory.GetFiles(output, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Train_InitFromWithoutPaddingOrNormalize_TakesThemFromTheDescription()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var source = await TrainSameNormalized(data, "source");
+        var target = Path.Combine(_dir, "target");
+        var (code, text) = await RunCaptured(FineTuneFrozen(data, Path.Combine(source, "checkpoints", "final.model"), target));
+        Assert.True(code == 0, text);
+        var (before, after) = (Metrics(source), Metrics(target));
+        Assert.Equal("same", after.GetProperty("padding").GetString());
+        Assert.Equal("0.25/0.5", after.GetProperty("normalize").GetString());
+        Assert.Equal("cnn", after.GetProperty("model").GetString());
+        Assert.Equal(before.GetProperty("test_accuracy").GetDouble(), after.GetProperty("test_accuracy").GetDouble()); // same weights, same inputs
+        Assert.Equal(before.GetProperty("test_loss").GetDouble(), after.GetProperty("test_loss").GetDouble(), 5);
+        using var description = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "checkpoints", "final.model.json")));
+        Assert.Equal("0.25/0.5", description.RootElement.GetProperty("normalize").GetString());
+    }
+
+    [Theory]
+    [InlineData("--padding", "valid", "--padding: valid, but {0} was trained with same (final.model.json)")]
+    [InlineData("--normalize", "none", "--normalize: none, but {0} was trained with 0.25/0.5 (final.model.json)")]
+    [InlineData("--normalize", "fashion-mnist", "--normalize: 0.286/0.353, but {0} was trained with 0.25/0.5 (final.model.json)")]
+    [InlineData("--model", "resnet", "--model: resnet, but {0} was trained with cnn (final.model.json)")]
+    [InlineData("--init-classes", "5", "--init-classes: 5 classes, but {0} was trained with 10 classes (final.model.json)")]
+    public async Task Train_InitFromWithConflictingOption_ExitsTwoNamingOptionAndFile(string option, string value, string message)
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var saved = Path.Combine(await TrainSameNormalized(data, "source"), "checkpoints", "final.model");
+        var target = Path.Combine(_dir, "target");
+        var (code, text) = await RunCaptured(FineTuneFrozen(data, saved, target, option, value));
+        Assert.Equal(2, code);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, saved), text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(target, "metrics.json")));
+    }
+
+    [Fact]
+    public async Task Train_InitFromWithoutDescription_StillLoadsWithExplicitOptions()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var source = await TrainSameNormalized(data, "source");
+        var saved = Path.Combine(source, "checkpoints", "final.model");
+        File.Delete(saved + ".json"); // as written before descriptions existed
+        var target = Path.Combine(_dir, "target");
+        var (code, text) = await RunCaptured(FineTuneFrozen(data, saved, target, "--padding", "same", "--normalize", "0.25/0.5"));
+        Assert.True(code == 0, text);
+        Assert.Equal(Metrics(source).GetProperty("test_loss").GetDouble(), Metrics(target).GetProperty("test_loss").GetDouble(), 5);
+    }
+
+    [Theory]
+    [InlineData("{\"kind\": \"cnn\"")]
+    [InlineData("{\"format_version\": 7, \"kind\": \"cnn\", \"sample_shape\": [1, 12, 12], \"class_count\": 10, \"init\": \"torch\", \"padding\": \"same\"}")]
+    public async Task Train_InitFromWithCorruptDescription_ExitsTwoNamingTheFile(string json)
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var saved = Path.Combine(await TrainSameNormalized(data, "source"), "checkpoints", "final.model");
+        File.WriteAllText(saved + ".json", json);
+        var (code, text) = await RunCaptured(FineTuneFrozen(data, saved, Path.Combine(_dir, "target")));
+        Assert.Equal(2, code);
+        Assert.Contains($"error: {saved}.json: not a readable model description", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_ResumeWithOtherNormalize_ExitsTwoNamingOptionAndFile()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        string[] common = ["train", "--dataset", data, "--batch-size", "16", "--lr", "3e-3", "--out", output, "--resume", "--normalize", "0.25/0.5"];
+        Assert.Equal(0, await Run([.. common, "--epochs", "1"]));
+        var (code, text) = await RunCaptured([.. common[..^2], "--epochs", "2"]);
+        Assert.Equal(2, code);
+        Assert.Contains($"--normalize: none, but {Path.Combine(output, "checkpoints", "last.model")} was trained with 0.25/0.5 (last.model.json)", text, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunCaptured([.. common, "--epochs", "2"])).Code);
     }
 
     [Theory]

@@ -98,6 +98,47 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task FitAsync_WithCheckpoints_WritesDescriptionBesideBestAndLast()
+    {
+        var norm = new InputNormalization([0.35f], [0.25f]);
+        var model = ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 4, seed: 5, options: new ModelOptions { Init = InitScheme.Glorot, Padding = ConvPadding.Same });
+        await Train(new TrainerOptions { Epochs = 1, BatchSize = 32, CheckpointDirectory = _dir, Normalization = norm }, model);
+        foreach (var name in new[] { "best", "last" })
+        {
+            var d = ModelDescription.Load(Path.Combine(_dir, name + ".model"));
+            Assert.NotNull(d);
+            Assert.Equal(("cnn", 4, InitScheme.Glorot, ConvPadding.Same, "0.35/0.25"), (d.Kind, d.ClassCount, d.Init, d.Padding, d.Normalize));
+            Assert.Equal([1, 12, 12], d.SampleShape);
+        }
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Theory]
+    [InlineData("normalize")]
+    [InlineData("padding")]
+    public async Task FitAsync_ResumeWithOtherNormalizationOrPadding_ThrowsNamingOptionAndFile(string changed)
+    {
+        var options = new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4, CheckpointDirectory = _dir, Resume = true, Normalization = InputNormalization.FashionMnist };
+        await Train(options with { StopAfterEpochs = 1 });
+        var model = ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 4, seed: 4, options: new ModelOptions { Padding = changed == "padding" ? ConvPadding.Same : ConvPadding.Valid });
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Train(changed == "normalize" ? options with { Normalization = null } : options, model));
+        Assert.StartsWith($"--{changed}: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("last.model was trained with", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(last.model.json)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FitAsync_ResumeFromCheckpointWithoutDescription_StillResumes()
+    {
+        var options = new TrainerOptions { Epochs = 2, BatchSize = 32, Seed = 4, CheckpointDirectory = _dir, Resume = true };
+        await Train(options with { StopAfterEpochs = 1 });
+        File.Delete(Path.Combine(_dir, "last.model.json")); // as written before descriptions existed
+        var resumed = await Train(options);
+        Assert.Equal(2, resumed.Result.History.Count);
+        Assert.True(File.Exists(Path.Combine(_dir, "last.model.json")));
+    }
+
+    [Fact]
     public async Task FitAsync_EarlyStoppingOnPlateau_StopsAndRestoresBest()
     {
         // A learning rate of ~0 after epoch 0 makes val_loss flat: patience 2 stops at epoch 2.

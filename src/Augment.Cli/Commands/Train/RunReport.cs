@@ -29,9 +29,9 @@ internal static class RunReport
     public static Dictionary<string, object?> Summary(RunSpec spec, RunOutcome outcome) => new()
     {
         ["dataset"] = spec.Dataset,
-        ["model"] = spec.Model,
-        ["init"] = spec.ModelOptions.Init.ToString().ToLowerInvariant(),
-        ["padding"] = spec.ModelOptions.Padding.ToString().ToLowerInvariant(),
+        ["model"] = outcome.Model.Kind,
+        ["init"] = outcome.Model.Init.ToString().ToLowerInvariant(),
+        ["padding"] = outcome.Model.Padding.ToString().ToLowerInvariant(),
         ["normalize"] = outcome.Normalization?.ToString(),
         ["optimizer"] = spec.Optimizer.Kind.ToString().ToLowerInvariant(),
         ["lr"] = spec.Optimizer.LearningRate,

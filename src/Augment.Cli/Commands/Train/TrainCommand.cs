@@ -10,7 +10,7 @@ namespace Augment.Cli.Commands.Train;
 /// a PNG plot and best/last checkpoints to --out.</summary>
 internal static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(IAnsiConsole? console = null)
     {
         var set = new TrainOptionSet();
         var output = new Option<string>("--out") { Description = "output folder (metrics.csv, metrics.json, plot.png, checkpoints/)", Required = true };
@@ -21,21 +21,21 @@ internal static class TrainCommand
         command.Options.Add(resume);
         command.SetAction(async (parseResult, ct) =>
         {
-            var console = AnsiConsole.Console;
+            var ui = console ?? AnsiConsole.Console;
             try
             {
                 var folder = parseResult.GetValue(output)!;
                 var spec = set.ToSpec(parseResult, Path.Combine(folder, "checkpoints"), parseResult.GetValue(resume));
                 var (train, test) = DatasetResolver.Load(spec.Dataset, spec.LabelColumn, spec.Trainer.Seed);
-                var outcome = await RunWithProgress(console, spec, train, test, ct);
+                var outcome = await RunWithProgress(ui, spec, train, test, ct);
                 RunReport.Write(folder, spec, outcome);
-                console.MarkupLine(CultureInfo.InvariantCulture, "test accuracy [bold]{0:P2}[/], macro-F1 {1:F4}, worst-class recall {2:P1}; wrote {3}",
+                ui.MarkupLine(CultureInfo.InvariantCulture, "test accuracy [bold]{0:P2}[/], macro-F1 {1:F4}, worst-class recall {2:P1}; wrote {3}",
                     outcome.Test.Accuracy(), outcome.Test.MacroF1(), outcome.Test.WorstClassRecall(), Markup.Escape(folder));
                 return 0;
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException or Augment.Core.Tabular.TabularException)
             {
-                console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
+                ui.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;
             }
         });

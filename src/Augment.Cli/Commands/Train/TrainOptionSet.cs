@@ -12,10 +12,10 @@ namespace Augment.Cli.Commands.Train;
 internal sealed class TrainOptionSet
 {
     public Option<string> Dataset { get; } = new("--dataset") { Description = "fashion-mnist, or a folder with {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]", DefaultValueFactory = _ => "fashion-mnist" };
-    public Option<string> Model { get; } = new("--model") { Description = "cnn | resnet | mlp", DefaultValueFactory = _ => "cnn" };
+    public Option<string?> Model { get; } = new("--model") { Description = "cnn | resnet | mlp (default: cnn, or the --init-from model's)" };
     public Option<string> Init { get; } = new("--init") { Description = "weight initialisation: torch (U(±1/√fan_in)) | glorot (Keras: Glorot uniform, zero bias)", DefaultValueFactory = _ => "torch" };
-    public Option<string> Padding { get; } = new("--padding") { Description = "cnn convolutions: valid (no padding) | same (padding 1)", DefaultValueFactory = _ => "valid" };
-    public Option<string> Normalize { get; } = new("--normalize") { Description = "uint8 images: none | fashion-mnist | imagenet | auto (training split's statistics) | MEAN/STD, e.g. 0.286/0.353: x = (v/255 - mean)/std", DefaultValueFactory = _ => "none" };
+    public Option<string?> Padding { get; } = new("--padding") { Description = "cnn convolutions: valid (no padding) | same (padding 1) (default: valid, or the --init-from model's)" };
+    public Option<string?> Normalize { get; } = new("--normalize") { Description = "uint8 images: none | fashion-mnist | imagenet | auto (training split's statistics) | MEAN/STD, e.g. 0.286/0.353: x = (v/255 - mean)/std (default: none, or the --init-from model's)" };
     public Option<string?> Pipeline { get; } = new("--pipeline") { Description = "augmentation pipeline spec (JSON) applied to training samples" };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "maximum epochs", DefaultValueFactory = _ => 10 };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "samples per batch", DefaultValueFactory = _ => 128 };
@@ -44,8 +44,8 @@ internal sealed class TrainOptionSet
     public Option<string?> MinorityClasses { get; } = new("--minority-classes") { Description = "comma-separated classes to down-sample (imbalance experiments)" };
     public Option<double> MinorityFraction { get; } = new("--minority-fraction") { Description = "fraction of each minority class kept", DefaultValueFactory = _ => 1.0 };
     public Option<double> ValFraction { get; } = new("--val-fraction") { Description = "fraction of the training data held out for validation", DefaultValueFactory = _ => 0.1 };
-    public Option<string?> InitFrom { get; } = new("--init-from") { Description = "saved model (.model) to start from (transfer learning)" };
-    public Option<int?> InitClasses { get; } = new("--init-classes") { Description = "class count of --init-from when it differs (the head is replaced)" };
+    public Option<string?> InitFrom { get; } = new("--init-from") { Description = "saved model (.model) to start from (transfer learning); its .model.json supplies --model, --padding, --normalize and --init-classes when not given" };
+    public Option<int?> InitClasses { get; } = new("--init-classes") { Description = "class count of --init-from when it differs (the head is replaced; default: from its .model.json)" };
     public Option<string?> Freeze { get; } = new("--freeze") { Description = "freeze the first N backbone layers, or 'backbone' for all but the head" };
     public Option<double> BackboneLrScale { get; } = new("--backbone-lr-scale") { Description = "learning-rate multiplier of the backbone (e.g. 0.1 when fine-tuning)", DefaultValueFactory = _ => 1.0 };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of splits, shuffles, augmentation and initialisation", DefaultValueFactory = _ => 0UL };
@@ -82,11 +82,11 @@ internal sealed class TrainOptionSet
         return new RunSpec
         {
             Dataset = r.GetValue(Dataset)!,
-            Model = r.GetValue(Model)!,
+            Model = r.GetValue(Model),
             ModelOptions = new Augment.Torch.Training.Models.ModelOptions
             {
                 Init = Augment.Torch.Training.Models.ModelOptions.ParseInit(r.GetValue(Init)!),
-                Padding = Augment.Torch.Training.Models.ModelOptions.ParsePadding(r.GetValue(Padding)!),
+                Padding = r.GetValue(Padding) is { } padding ? Augment.Torch.Training.Models.ModelOptions.ParsePadding(padding) : null,
             },
             Normalize = ValidNormalize(r.GetValue(Normalize)),
             PipelinePath = r.GetValue(Pipeline),

@@ -11,8 +11,9 @@ public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> backbone;
     private readonly nn.Module<Tensor, Tensor> head;
 
-    /// <summary>Creates the network from a backbone and a head.</summary>
-    public ClassifierNet(string kind, nn.Module<Tensor, Tensor> backbone, long featureCount, long classCount)
+    /// <summary>Creates the network from a backbone and a head; <paramref name="options"/> records how the
+    /// backbone was built (written to checkpoint descriptions; default: torch init, valid padding).</summary>
+    public ClassifierNet(string kind, nn.Module<Tensor, Tensor> backbone, long featureCount, long classCount, ModelOptions? options = null)
         : base("ClassifierNet")
     {
         ArgumentNullException.ThrowIfNull(backbone);
@@ -23,11 +24,15 @@ public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
         head = nn.Linear(featureCount, classCount);
         FeatureCount = featureCount;
         ClassCount = classCount;
+        Options = (options ?? new ModelOptions()).Resolved();
         RegisterComponents();
     }
 
     /// <summary>The model kind ("cnn", "resnet", "mlp", "textcnn" or a user name).</summary>
     public string Kind { get; }
+
+    /// <summary>Initialisation and padding the network was built with (<see cref="ModelOptions.Padding"/> never null).</summary>
+    public ModelOptions Options { get; }
 
     /// <summary>Number of features the backbone produces.</summary>
     public long FeatureCount { get; }

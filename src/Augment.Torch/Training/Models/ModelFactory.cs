@@ -12,17 +12,17 @@ public static class ModelFactory
     public static ClassifierNet Create(ModelKind kind, IReadOnlyList<int> sampleShape, int classCount, ulong seed, int vocabularySize = 0, IReadOnlyList<int>? hidden = null, ModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sampleShape);
-        options ??= new ModelOptions();
+        options = (options ?? new ModelOptions()).Resolved();
         if (options.Padding != ConvPadding.Valid && kind != ModelKind.Cnn)
         {
-            throw new ArgumentException($"--padding {options.Padding.ToString().ToLowerInvariant()}: only the cnn model has this switch (model {kind.ToString().ToLowerInvariant()})");
+            throw new ArgumentException($"--padding {options.Padding.ToString()!.ToLowerInvariant()}: only the cnn model has this switch (model {kind.ToString().ToLowerInvariant()})");
         }
         var net = kind switch
         {
-            ModelKind.Cnn => SmallCnn(RequireImage(kind, sampleShape), classCount, options.Padding == ConvPadding.Same),
-            ModelKind.ResNet => ResNet(RequireImage(kind, sampleShape), classCount),
-            ModelKind.Mlp => Mlp(sampleShape.Aggregate(1, (a, b) => a * b), hidden ?? [256, 128], classCount),
-            ModelKind.TextCnn => TextCnn(vocabularySize, classCount),
+            ModelKind.Cnn => SmallCnn(RequireImage(kind, sampleShape), classCount, options),
+            ModelKind.ResNet => ResNet(RequireImage(kind, sampleShape), classCount, options),
+            ModelKind.Mlp => Mlp(sampleShape.Aggregate(1, (a, b) => a * b), hidden ?? [256, 128], classCount, options),
+            ModelKind.TextCnn => TextCnn(vocabularySize, classCount, options),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
         };
         ParameterInit.Reset(net, seed, scheme: options.Init);
@@ -48,8 +48,9 @@ public static class ModelFactory
         return (shape[0], shape[1], shape[2]);
     }
 
-    private static ClassifierNet SmallCnn((int C, int H, int W) s, int classes, bool same)
+    private static ClassifierNet SmallCnn((int C, int H, int W) s, int classes, ModelOptions options)
     {
+        var same = options.Padding == ConvPadding.Same;
         var shrink = same ? 0 : 2;
         var h = ((s.H - shrink) / 2 - shrink) / 2;
         var w = ((s.W - shrink) / 2 - shrink) / 2;
@@ -68,10 +69,10 @@ public static class ModelFactory
             ("flatten", nn.Flatten()),
             ("fc1", nn.Linear(64L * h * w, 128)),
             ("relu3", nn.ReLU()));
-        return new ClassifierNet("cnn", backbone, 128, classes);
+        return new ClassifierNet("cnn", backbone, 128, classes, options);
     }
 
-    private static ClassifierNet ResNet((int C, int H, int W) s, int classes)
+    private static ClassifierNet ResNet((int C, int H, int W) s, int classes, ModelOptions options)
     {
         var backbone = nn.Sequential(
             ("stem", nn.Sequential(("conv", nn.Conv2d(s.C, 32, 3, padding: 1, bias: false)), ("bn", nn.BatchNorm2d(32)), ("relu", nn.ReLU()))),
@@ -80,10 +81,10 @@ public static class ModelFactory
             ("stage3", new ResidualBlock(64, 128, 2)),
             ("pool", nn.AdaptiveAvgPool2d(1)),
             ("flatten", nn.Flatten()));
-        return new ClassifierNet("resnet", backbone, 128, classes);
+        return new ClassifierNet("resnet", backbone, 128, classes, options);
     }
 
-    private static ClassifierNet Mlp(int features, IReadOnlyList<int> hidden, int classes)
+    private static ClassifierNet Mlp(int features, IReadOnlyList<int> hidden, int classes, ModelOptions options)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("flatten", nn.Flatten()) };
         var width = features;
@@ -94,14 +95,14 @@ public static class ModelFactory
             width = hidden[i];
         }
         var backbone = nn.Sequential(layers);
-        return new ClassifierNet("mlp", backbone, width, classes);
+        return new ClassifierNet("mlp", backbone, width, classes, options);
     }
 
-    private static ClassifierNet TextCnn(int vocabularySize, int classes)
+    private static ClassifierNet TextCnn(int vocabularySize, int classes, ModelOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, 2);
         long[] kernels = [3, 4, 5];
         const long filters = 64;
-        return new ClassifierNet("textcnn", new TextCnnBackbone(vocabularySize, 64, kernels, filters), filters * kernels.Length, classes);
+        return new ClassifierNet("textcnn", new TextCnnBackbone(vocabularySize, 64, kernels, filters), filters * kernels.Length, classes, options);
     }
 }

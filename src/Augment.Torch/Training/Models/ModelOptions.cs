@@ -6,8 +6,13 @@ public sealed record ModelOptions
     /// <summary>Weight initialisation of linear and convolution layers (default: torch's).</summary>
     public InitScheme Init { get; init; } = InitScheme.Torch;
 
-    /// <summary>Padding of the small CNN's convolutions (default: none). Only the <c>cnn</c> model has this switch.</summary>
-    public ConvPadding Padding { get; init; } = ConvPadding.Valid;
+    /// <summary>Padding of the small CNN's convolutions; null means <see cref="ConvPadding.Valid"/>, except in a
+    /// <see cref="Runs.RunSpec"/> with <c>InitFrom</c>, where it means the saved model's padding. Only the <c>cnn</c>
+    /// model has this switch.</summary>
+    public ConvPadding? Padding { get; init; }
+
+    /// <summary>These options with a null <see cref="Padding"/> replaced by <see cref="ConvPadding.Valid"/>.</summary>
+    public ModelOptions Resolved() => this with { Padding = Padding ?? ConvPadding.Valid };
 
     /// <summary>Parses "torch" or "glorot" (alias "keras", "xavier").</summary>
     public static InitScheme ParseInit(string name)

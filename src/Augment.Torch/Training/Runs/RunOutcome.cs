@@ -15,4 +15,8 @@ public sealed record RunOutcome(TrainingResult Training, double TestLoss, Confus
 
     /// <summary>The input normalisation the run used (null: none; <c>auto</c> resolved to the training split's statistics).</summary>
     public Data.InputNormalization? Normalization { get; init; }
+
+    /// <summary>The final model's description (kind, sample shape, classes, init, padding, normalisation), as
+    /// written beside <c>final.model</c>.</summary>
+    public required ModelDescription Model { get; init; }
 }

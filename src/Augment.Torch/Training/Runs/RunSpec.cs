@@ -9,17 +9,18 @@ public sealed record RunSpec
     /// <summary>"fashion-mnist" or a folder holding {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz].</summary>
     public string Dataset { get; init; } = "fashion-mnist";
 
-    /// <summary>Model kind: cnn, resnet, mlp.</summary>
-    public string Model { get; init; } = "cnn";
+    /// <summary>Model kind: cnn, resnet, mlp; null means cnn, or with <see cref="InitFrom"/> the saved model's kind.</summary>
+    public string? Model { get; init; }
 
     /// <summary>Pipeline spec JSON applied to training samples (null: none).</summary>
     public string? PipelinePath { get; init; }
 
-    /// <summary>Initialisation and the CNN's padding.</summary>
+    /// <summary>Initialisation and the CNN's padding (a null padding means valid, or with <see cref="InitFrom"/> the saved model's).</summary>
     public Models.ModelOptions ModelOptions { get; init; } = new();
 
-    /// <summary>Input normalisation of uint8 images: null or "none", "fashion-mnist", "imagenet", "auto" (the
-    /// training split's per-channel statistics) or "MEAN/STD" lists; see <see cref="Data.InputNormalization.Parse"/>.</summary>
+    /// <summary>Input normalisation of uint8 images: "none", "fashion-mnist", "imagenet", "auto" (the training
+    /// split's per-channel statistics) or "MEAN/STD" lists, see <see cref="Data.InputNormalization.Parse"/>; null
+    /// means none, or with <see cref="InitFrom"/> the saved model's.</summary>
     public string? Normalize { get; init; }
 
     /// <summary>Optimiser settings.</summary>
@@ -46,7 +47,9 @@ public sealed record RunSpec
     /// <summary>Fraction of the training set held out for validation (monitor, early stopping, plateau).</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
-    /// <summary>Saved model to start from (transfer learning; null: fresh).</summary>
+    /// <summary>Saved model to start from (transfer learning; null: fresh). When its description
+    /// (<see cref="ModelDescription.PathFor"/>) exists, it supplies the model, padding, normalisation and class count
+    /// this spec leaves open, and a conflicting setting is an error naming the option and the file.</summary>
     public string? InitFrom { get; init; }
 
     /// <summary>Freeze the first n backbone layers (-1: the whole backbone; 0: none).</summary>

@@ -22,17 +22,23 @@ public static class TrainingSession
         {
             train = TabularSource.Resample(train, resample with { Seed = seed }, cancellationToken);
         }
+        var saved = spec.InitFrom is { } from ? ModelDescription.Load(from) : null;
+        if (saved is not null)
+        {
+            spec = WithDefaultsFrom(spec, saved, train.ClassCount);
+        }
         var normalization = InputNormalization.Parse(spec.Normalize, train);
         if (spec.PipelinePath is { } pipelinePath)
         {
             var pipeline = PipelineCompiler.Compile(SpecJson.ParseFile(pipelinePath));
             train = train.WithAugmentation(PipelineAugmentation.For(pipeline, train.SampleShape));
         }
-        var kind = ModelFactory.Parse(spec.Model);
+        var kind = ModelFactory.Parse(spec.Model ?? "cnn");
         var classes = train.ClassCount;
         var model = ModelFactory.Create(kind, train.SampleShape, spec.InitFromClasses ?? classes, seed, options: spec.ModelOptions);
         if (spec.InitFrom is { } init)
         {
+            saved?.RequireNormalization(normalization, init);
             TransferLearning.LoadWeights(model, init, skipHead: false);
         }
         if (model.ClassCount != classes)
@@ -63,14 +69,32 @@ public static class TrainingSession
         configure?.Invoke(trainer);
         var result = await trainer.FitAsync(model, train, val, optimizer, schedule, cancellationToken).ConfigureAwait(false);
         var (testLoss, matrix) = await Evaluator.EvaluateAsync(model, test, trainerOptions.BatchSize, seed, trainerOptions.Normalization, cancellationToken).ConfigureAwait(false);
+        var description = ModelDescription.Of(model, train.SampleShape, trainerOptions.Normalization);
         if (trainerOptions.CheckpointDirectory is { } dir)
         {
-            Directory.CreateDirectory(dir);
-            var final = Path.Combine(dir, "final.model");
-            model.save(final + ".tmp");
-            File.Move(final + ".tmp", final, overwrite: true);
+            description.Save(model, Path.Combine(dir, "final.model"));
         }
         model.Dispose();
-        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0) { TrainClassCounts = train.ClassCounts(), Normalization = trainerOptions.Normalization };
+        return new RunOutcome(result, testLoss, matrix, train.Count, val?.Count ?? 0)
+        {
+            TrainClassCounts = train.ClassCounts(),
+            Normalization = trainerOptions.Normalization,
+            Model = description,
+        };
     }
+
+    /// <summary>The spec with what it leaves open (model, padding, normalisation, the checkpoint's class count when
+    /// the data has another) taken from the description of the <c>InitFrom</c> checkpoint. Options the spec sets
+    /// stay, and are checked against the checkpoint when it is loaded (another model kind keeps its own default
+    /// padding, so that the error names --model).</summary>
+    private static RunSpec WithDefaultsFrom(RunSpec spec, ModelDescription saved, int dataClasses) => spec with
+    {
+        Model = spec.Model ?? saved.Kind,
+        ModelOptions = spec.ModelOptions with
+        {
+            Padding = spec.ModelOptions.Padding ?? (spec.Model is null || string.Equals(spec.Model, saved.Kind, StringComparison.OrdinalIgnoreCase) ? saved.Padding : null),
+        },
+        Normalize = spec.Normalize ?? saved.Normalize ?? "none",
+        InitFromClasses = spec.InitFromClasses ?? (saved.ClassCount != dataClasses ? saved.ClassCount : null),
+    };
 }

@@ -8,7 +8,9 @@ public static class TransferLearning
 {
     /// <summary>Loads weights saved by <c>module.save</c> (a checkpoint of the same architecture) into
     /// <paramref name="model"/>; with <paramref name="skipHead"/> the head's weights are not loaded, so a
-    /// checkpoint with a different number of classes can be used.</summary>
+    /// checkpoint with a different number of classes can be used. When the checkpoint has a description
+    /// (<see cref="ModelDescription"/>), another model kind, padding or (unless <paramref name="skipHead"/>) class
+    /// count is an error naming the option and the file.</summary>
     public static void LoadWeights(ClassifierNet model, string path, bool skipHead)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -16,6 +18,7 @@ public static class TransferLearning
         {
             throw new FileNotFoundException($"{path}: saved model not found", path);
         }
+        ModelDescription.Load(path)?.RequireArchitecture(model, path, skipHead ? null : "--init-classes");
         var expected = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
         try
         {
@@ -46,7 +49,7 @@ public static class TransferLearning
     public static ClassifierNet ReplaceHead(ClassifierNet model, int classCount, ulong seed, InitScheme scheme = InitScheme.Torch)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var net = new ClassifierNet(model.Kind, model.Backbone, model.FeatureCount, classCount);
+        var net = new ClassifierNet(model.Kind, model.Backbone, model.FeatureCount, classCount, model.Options);
         ParameterInit.Reset(net.Head, seed, "head", scheme);
         net.FrozenLayers = model.FrozenLayers;
         return net;

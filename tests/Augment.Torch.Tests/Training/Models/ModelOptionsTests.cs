@@ -24,10 +24,12 @@ public class ModelOptionsTests
     }
 
     [Fact]
-    public void Defaults_AreTorchInitAndValidPadding()
+    public void Defaults_AreTorchInitAndUnsetPaddingThatResolvesToValid()
     {
         var o = new ModelOptions();
         Assert.Equal(InitScheme.Torch, o.Init);
-        Assert.Equal(ConvPadding.Valid, o.Padding);
+        Assert.Null(o.Padding);
+        Assert.Equal(ConvPadding.Valid, o.Resolved().Padding);
+        Assert.Equal(ConvPadding.Same, new ModelOptions { Padding = ConvPadding.Same }.Resolved().Padding);
     }
 }

@@ -1,6 +1,7 @@
 using Augment.Torch.Training;
 using Augment.Torch.Training.Data;
 using Augment.Torch.Training.EarlyStopping;
+using Augment.Torch.Training.Models;
 using Augment.Torch.Training.Optimizers;
 using Augment.Torch.Training.Runs;
 using Augment.Torch.Training.Schedules;
@@ -71,6 +72,104 @@ public sealed class TrainingSessionTests : IDisposable
         Assert.Equal(96, outcome.TrainCount);
         Assert.True(File.Exists(Path.Combine(_dir, "final.model")));
         Assert.True(outcome.Test.Accuracy() > 0.5, $"test accuracy {outcome.Test.Accuracy()}");
+    }
+
+    /// <summary>Trains a 'same'-padding CNN with normalisation 0.3/0.2 on 4 synthetic classes; returns its outcome and final.model.</summary>
+    private async Task<(RunOutcome Outcome, string FinalModel)> TrainSource()
+    {
+        var dir = Path.Combine(_dir, "source");
+        var spec = new RunSpec
+        {
+            Normalize = "0.3/0.2",
+            ModelOptions = new ModelOptions { Init = InitScheme.Glorot, Padding = ConvPadding.Same },
+            ValidationFraction = 0.2,
+            Optimizer = new OptimizerOptions { LearningRate = 3e-3 },
+            Trainer = new TrainerOptions { Epochs = 2, BatchSize = 16, Seed = 2, CheckpointDirectory = dir },
+        };
+        var outcome = await TrainingSession.RunAsync(spec, Synthetic.Images(120, 1), Synthetic.Images(40, 5));
+        return (outcome, Path.Combine(dir, "final.model"));
+    }
+
+    /// <summary>Fine-tuning that leaves the weights as they are (SGD at 1e-12, no momentum): test metrics show what the model saw.</summary>
+    private static RunSpec Frozen(string initFrom) => new()
+    {
+        InitFrom = initFrom,
+        ValidationFraction = 0.2,
+        Optimizer = new OptimizerOptions { Kind = OptimizerKind.Sgd, Momentum = 0, LearningRate = 1e-12 },
+        Trainer = new TrainerOptions { Epochs = 1, BatchSize = 16, Seed = 2 },
+    };
+
+    [Fact]
+    public async Task RunAsync_WithCheckpoints_WritesFinalModelDescription()
+    {
+        var (outcome, final) = await TrainSource();
+        var d = ModelDescription.Load(final)!;
+        Assert.Equal(outcome.Model with { SampleShape = d.SampleShape }, d);
+        Assert.Equal(("cnn", 4, InitScheme.Glorot, ConvPadding.Same, "0.3/0.2"), (d.Kind, d.ClassCount, d.Init, d.Padding, d.Normalize));
+        Assert.Equal([1, 12, 12], d.SampleShape);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitFromWithoutPaddingOrNormalize_TakesThemFromTheDescription()
+    {
+        var (source, final) = await TrainSource();
+        var outcome = await TrainingSession.RunAsync(Frozen(final), Synthetic.Images(120, 1), Synthetic.Images(40, 5));
+        Assert.Equal(ConvPadding.Same, outcome.Model.Padding);
+        Assert.Equal("0.3/0.2", outcome.Normalization?.ToString());
+        Assert.Equal(source.Test.Accuracy(), outcome.Test.Accuracy());
+        Assert.Equal(source.TestLoss, outcome.TestLoss, 5); // same weights, same inputs
+    }
+
+    [Fact]
+    public async Task RunAsync_InitFromOnDataWithOtherClassCount_ReplacesTheHeadWithoutInitClasses()
+    {
+        var (_, final) = await TrainSource();
+        var outcome = await TrainingSession.RunAsync(Frozen(final), Synthetic.Images(90, 1, classes: 3), Synthetic.Images(30, 5, classes: 3));
+        Assert.Equal(3, outcome.Model.ClassCount);
+        Assert.Equal(3, outcome.Test.ClassCount);
+    }
+
+    [Theory]
+    [InlineData("--normalize")]
+    [InlineData("--padding")]
+    [InlineData("--model")]
+    [InlineData("--init-classes")]
+    public async Task RunAsync_InitFromWithConflictingOption_ThrowsNamingOptionAndFile(string option)
+    {
+        var (_, final) = await TrainSource();
+        var spec = option switch
+        {
+            "--normalize" => Frozen(final) with { Normalize = "none" },
+            "--padding" => Frozen(final) with { ModelOptions = new ModelOptions { Padding = ConvPadding.Valid } },
+            "--model" => Frozen(final) with { Model = "resnet" },
+            _ => Frozen(final) with { InitFromClasses = 10 },
+        };
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => TrainingSession.RunAsync(spec, Synthetic.Images(120, 1), Synthetic.Images(40, 5)));
+        Assert.StartsWith(option + ": ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{final} was trained with", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(final.model.json)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitFromWithoutDescription_LoadsWithExplicitOptions()
+    {
+        var (source, final) = await TrainSource();
+        File.Delete(ModelDescription.PathFor(final)); // a checkpoint written before descriptions existed
+        var spec = Frozen(final) with { Normalize = "0.3/0.2", ModelOptions = new ModelOptions { Padding = ConvPadding.Same } };
+        var outcome = await TrainingSession.RunAsync(spec, Synthetic.Images(120, 1), Synthetic.Images(40, 5));
+        Assert.Equal(source.TestLoss, outcome.TestLoss, 5);
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => TrainingSession.RunAsync(Frozen(final), Synthetic.Images(120, 1), Synthetic.Images(40, 5)));
+        Assert.StartsWith(final + ": ", ex.Message, StringComparison.Ordinal); // as before: valid padding, a shape error naming the file
+        Assert.Contains("shape", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitFromWithCorruptDescription_ThrowsNamingTheFile()
+    {
+        var (_, final) = await TrainSource();
+        File.WriteAllText(ModelDescription.PathFor(final), "{\"kind\": ");
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => TrainingSession.RunAsync(Frozen(final), Synthetic.Images(120, 1), Synthetic.Images(40, 5)));
+        Assert.StartsWith(ModelDescription.PathFor(final) + ": ", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

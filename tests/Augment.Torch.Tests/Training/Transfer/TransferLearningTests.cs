@@ -93,6 +93,20 @@ public sealed class TransferLearningTests : IDisposable
     }
 
     [Fact]
+    public void LoadWeights_DescriptionOfOtherPadding_ThrowsNamingOptionAndFile()
+    {
+        var path = Path.Combine(_dir, "same.model");
+        var same = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 4, seed: 2, options: new ModelOptions { Padding = ConvPadding.Same });
+        ModelDescription.Of(same, [1, 28, 28], null).Save(same, path);
+        var valid = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 4, seed: 2);
+        var ex = Assert.Throws<ArgumentException>(() => TransferLearning.LoadWeights(valid, path, skipHead: true));
+        Assert.Equal($"--padding: valid, but {path} was trained with same (same.model.json)", ex.Message);
+        var other = ModelFactory.Create(ModelKind.Cnn, [1, 28, 28], 7, seed: 2, options: new ModelOptions { Padding = ConvPadding.Same });
+        TransferLearning.LoadWeights(other, path, skipHead: true); // another head size is fine when the head is not loaded
+        Assert.Equal(Params(same.Backbone), Params(other.Backbone));
+    }
+
+    [Fact]
     public void LowerBackboneRate_GivesTwoGroupsWithScaledRates()
     {
         var model = ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 4, seed: 2);
