@@ -61,7 +61,7 @@ internal sealed class SharedMemoryStreams(IOptions<SharedMemorySettings> setting
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw RpcErrors.WithField(StatusCode.ResourceExhausted,
-                $"shared_memory.ring_bytes: cannot create a ring of {capacity} bytes in {_settings.Directory}: {ex.Message}; " +
+                $"shared_memory.ring_bytes: cannot create a ring of {capacity} bytes in {_settings.Directory}: {ex.Message.TrimEnd('.')}; " +
                 "lower shared_memory.ring_bytes or give the folder more room");
         }
     }
