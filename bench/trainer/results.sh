@@ -92,16 +92,17 @@ if not ours:
     sys.exit(0)
 med = lambda rs, k: statistics.median(r[k] for r in rs)
 pct = lambda v: f"{100 * v:.1f}%"
+sec = lambda v: f"{v:.1f} s" if v < 10 else f"{v:.0f} s"
 secs = statistics.median(statistics.median(e["seconds"] for e in r["epochs"]) for r in ours)
 epochs = statistics.median(len(r["epochs"]) for r in ours)
 best = [r["best_epoch"] for r in ours if r.get("stopped_early_at", -1) >= 0 or r.get("restored_best")]
 ran = f"{epochs:.0f}" + (f" (stopped: {', '.join(str(r['stopped_early_at'] + 1) for r in ours if r['stopped_early_at'] >= 0)})" if best else "")
-row = f"| {label} | {len(ours)} | {med(ours, 'train_samples'):.0f} | {ran} | {pct(med(ours, 'test_accuracy'))} | {med(ours, 'test_macro_f1'):.3f} | {pct(med(ours, 'test_worst_recall'))} | {secs:.0f} s |"
+row = f"| {label} | {len(ours)} | {med(ours, 'train_samples'):.0f} | {ran} | {pct(med(ours, 'test_accuracy'))} | {med(ours, 'test_macro_f1'):.3f} | {pct(med(ours, 'test_worst_recall'))} | {sec(secs)} |"
 if noref:
     vals = [max(v for v in (e["val_accuracy"] for e in r["epochs"]) if isinstance(v, float) and v == v) for r in ours if any(isinstance(e["val_accuracy"], float) and e["val_accuracy"] == e["val_accuracy"] for e in r["epochs"])]
     row += f" {ours[0]['epochs'][-1]['learning_rate']:.2g} | " + (f"{statistics.median(vals) * 100:.1f}% |" if vals else "— |")
 elif refs:
-    row += f" {len(refs)} | {pct(med(refs, 'test_accuracy'))} | {med(refs, 'test_macro_f1'):.3f} | {pct(med(refs, 'test_worst_recall'))} | {med(refs, 'seconds_per_epoch'):.0f} s |"
+    row += f" {len(refs)} | {pct(med(refs, 'test_accuracy'))} | {med(refs, 'test_macro_f1'):.3f} | {pct(med(refs, 'test_worst_recall'))} | {sec(med(refs, 'seconds_per_epoch'))} |"
 else:
     row += " | — | — | — | — |"
 print(row)
