@@ -42,23 +42,26 @@ public static class AugmentStreams
 
     /// <summary>Starts a StreamBatches call whose tensor bytes come through a shared-memory ring (same host only: the
     /// server refuses other peers with FAILED_PRECONDITION): <paramref name="request"/> with <c>shared_memory</c> set
-    /// (<paramref name="ringBytes"/> = 0: the server's default ring size). Dispose the stream when done.</summary>
+    /// (<paramref name="ringBytes"/> = 0: the server's default ring size). With <paramref name="batchesInRing"/> (the
+    /// default) every batch after the first comes through the ring too, announced on a doorbell FIFO, instead of as a
+    /// gRPC message. Dispose the stream when done.</summary>
     public static SharedMemoryBatchStream StreamBatchesShared(CallInvoker invoker, StreamBatchesRequest request, long ringBytes = 0,
-        CallOptions options = default)
+        bool batchesInRing = true, CallOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var shared = request.Clone();
-        shared.SharedMemory = new SharedMemoryOptions { Enabled = true, RingBytes = ringBytes };
+        shared.SharedMemory = new SharedMemoryOptions { Enabled = true, RingBytes = ringBytes, BatchesInRing = batchesInRing };
         return new SharedMemoryBatchStream(StreamBatches(invoker, shared, options));
     }
 
-    /// <summary>Starts a StreamBatches call on <paramref name="channel"/> whose tensor bytes come through a shared-memory
-    /// ring (see <see cref="StreamBatchesShared(CallInvoker, StreamBatchesRequest, long, CallOptions)"/>).</summary>
+    /// <summary>Starts a StreamBatches call on <paramref name="channel"/> whose tensor bytes (and, with
+    /// <paramref name="batchesInRing"/>, batches) come through a shared-memory ring (see
+    /// <see cref="StreamBatchesShared(CallInvoker, StreamBatchesRequest, long, bool, CallOptions)"/>).</summary>
     public static SharedMemoryBatchStream StreamBatchesShared(this GrpcChannel channel, StreamBatchesRequest request, long ringBytes = 0,
-        CancellationToken cancellationToken = default)
+        bool batchesInRing = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return StreamBatchesShared(channel.CreateCallInvoker(), request, ringBytes, new CallOptions(cancellationToken: cancellationToken));
+        return StreamBatchesShared(channel.CreateCallInvoker(), request, ringBytes, batchesInRing, new CallOptions(cancellationToken: cancellationToken));
     }
 
     /// <summary>The StreamBatches method descriptor with <paramref name="responses"/> as the response marshaller.</summary>

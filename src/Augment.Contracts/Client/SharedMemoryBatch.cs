@@ -9,11 +9,16 @@ public sealed class SharedMemoryBatch : IDisposable
 {
     private readonly SharedMemoryMapping? _ring;
 
-    internal SharedMemoryBatch(Batch message, SharedMemoryMapping? ring)
+    internal SharedMemoryBatch(Batch message, SharedMemoryMapping? ring, bool fromRing = false)
     {
         Message = message;
         _ring = ring;
+        FromRing = fromRing;
     }
+
+    /// <summary>Whether the batch came as a record in the ring (announced on the doorbell) rather than as a message on the
+    /// call.</summary>
+    public bool FromRing { get; }
 
     /// <summary>The batch message; tensors whose bytes are in the ring have <c>SharedMemory</c> set and empty <c>Data</c>.</summary>
     public Batch Message { get; }

@@ -10,24 +10,42 @@ namespace Augment.Service.Batches;
 /// <summary>The producer side of one stream's shared-memory ring: copies each batch's tensors into the ring (a tensor
 /// never wraps around the end: it starts over at the beginning when it does not fit) and points the tensors at their
 /// slices instead of carrying the bytes. Before writing it waits, in short cancellable sleeps, until the client's
-/// <c>consumed</c> counter leaves room: that is the backpressure. Disposing it unmaps and deletes the ring file.</summary>
+/// <c>consumed</c> counter leaves room: that is the backpressure. With a doorbell (<c>batches_in_ring</c>) every batch
+/// after the first is also written into the ring as a record (its serialized message) and announced by a notice on the
+/// doorbell FIFO, with at most <see cref="MaxUnreleasedBatches"/> batches unreleased. Disposing it closes the doorbell,
+/// unmaps and deletes the ring file and the FIFO.</summary>
 internal sealed class SharedMemoryRingWriter : IDisposable
 {
     /// <summary>File names start with this, then the server's process id.</summary>
     public const string FilePrefix = "augment-ring-";
 
+    /// <summary>Most batches delivered through the ring that the client may hold unreleased: 1024 notices of 16 bytes
+    /// are 16 KiB, so the doorbell's pipe (64 KiB by default) never fills.</summary>
+    public const int MaxUnreleasedBatches = 1024;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
     private readonly SharedMemoryMapping _ring;
     private readonly long _capacity;
+    private readonly Queue<long> _unreleased = new();
+    private SharedMemoryDoorbell? _doorbell;
     private long _head;
     private bool _announced;
+    private (long Offset, int Length) _record;
 
-    private SharedMemoryRingWriter(SharedMemoryMapping ring)
+    private SharedMemoryRingWriter(SharedMemoryMapping ring, SharedMemoryDoorbell? doorbell)
     {
         _ring = ring;
         _capacity = ring.Capacity;
+        _doorbell = doorbell;
+        DoorbellPath = doorbell?.Path;
     }
+
+    /// <summary>The doorbell FIFO when batches go through the ring, else null.</summary>
+    public string? DoorbellPath { get; }
+
+    /// <summary>Whether the first batch has been placed (the client knows the ring from then on).</summary>
+    public bool Announced => _announced;
 
     /// <summary>The ring file.</summary>
     public string Path => _ring.Path;
@@ -36,29 +54,85 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     public long Capacity => _capacity;
 
     /// <summary>Creates a ring of <paramref name="capacity"/> data bytes (a multiple of 4096) under a random name in
-    /// <paramref name="directory"/>, mode 0600.</summary>
-    public static SharedMemoryRingWriter Create(string directory, long capacity)
+    /// <paramref name="directory"/>, mode 0600; with <paramref name="batchesInRing"/> also its doorbell FIFO (the ring's
+    /// path + <see cref="SharedMemoryDoorbell.Suffix"/>, mode 0600).</summary>
+    public static SharedMemoryRingWriter Create(string directory, long capacity, bool batchesInRing = false)
     {
         var name = $"{FilePrefix}{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
-        return new SharedMemoryRingWriter(SharedMemoryMapping.Create(System.IO.Path.Combine(directory, name), capacity));
+        var ring = SharedMemoryMapping.Create(System.IO.Path.Combine(directory, name), capacity);
+        try
+        {
+            return new SharedMemoryRingWriter(ring, batchesInRing ? SharedMemoryDoorbell.Create(ring.Path + SharedMemoryDoorbell.Suffix) : null);
+        }
+        catch
+        {
+            ring.Dispose();
+            File.Delete(ring.Path);
+            throw;
+        }
+    }
+
+    /// <summary>Places <paramref name="batch"/> (<see cref="PlaceAsync"/>) and, when batches go through the ring and this
+    /// is not the first batch, writes it into the ring as a record and rings the doorbell. True when the batch was
+    /// delivered that way; false when it must be sent on the call (its tensors are in the ring by then).</summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT naming <c>shared_memory.ring_bytes</c> when the batch cannot fit.</exception>
+    public async Task<bool> DeliverAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken)
+    {
+        if (_doorbell is null || !_announced)
+        {
+            await PlaceAsync(batch, maxRingBytes, cancellationToken).ConfigureAwait(false);
+            if (_doorbell is not null)
+            {
+                _unreleased.Enqueue(batch.SharedMemoryRelease);
+            }
+            return false;
+        }
+        // Never more than MaxUnreleasedBatches notices the client has not released: they always fit in the pipe.
+        await WaitUnreleasedAsync(MaxUnreleasedBatches - 1, cancellationToken).ConfigureAwait(false);
+        await PlaceCoreAsync(batch, maxRingBytes, cancellationToken, record: true).ConfigureAwait(false);
+        var (offset, length) = _record;
+        var recordSpan = _ring.Span(offset, length);
+        batch.WriteTo(recordSpan);
+        _unreleased.Enqueue(batch.SharedMemoryRelease);
+        while (!_doorbell.TryRing(offset, length))
+        {
+            // The pipe is full (a system whose per-user pipe budget shrank it below 16 KiB): wait for the reader.
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>Closes the doorbell: the client reads the end of the batches once it has read every notice.</summary>
+    public void EndBatches()
+    {
+        _doorbell?.Dispose();
+        _doorbell = null;
     }
 
     /// <summary>Moves <paramref name="batch"/>'s tensors into the ring, waiting for room, and sets its release position
     /// (and the ring's description on the first batch).</summary>
     /// <exception cref="RpcException">INVALID_ARGUMENT naming <c>shared_memory.ring_bytes</c> when the batch cannot fit.</exception>
-    public async Task PlaceAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken)
+    public Task PlaceAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken) =>
+        PlaceCoreAsync(batch, maxRingBytes, cancellationToken, record: false);
+
+    /// <summary>With <paramref name="record"/>, also reserves room after the tensors for the batch's serialized message
+    /// (<see cref="_record"/>: its file offset and length), which the release position then covers.</summary>
+    private async Task PlaceCoreAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken, bool record)
     {
         var tensors = SharedMemoryRingLayout.Tensors(batch).Where(t => !t.Data.IsEmpty).ToArray();
         var total = tensors.Sum(t => SharedMemoryRingLayout.AlignUp(t.Data.Length, SharedMemoryRingLayout.Alignment));
+        // With a record, room for the batch's message too (its size is known once the tensors point into the ring).
+        var recordBound = record ? RecordBound(batch, tensors) : 0;
+        total += SharedMemoryRingLayout.AlignUp(recordBound, SharedMemoryRingLayout.Alignment);
         if (total > _capacity)
         {
             throw RpcErrors.Invalid(
                 $"shared_memory.ring_bytes: batch {batch.BatchIndex} of epoch {batch.Epoch} needs {total} bytes of ring, the ring holds {_capacity}; " +
                 $"raise shared_memory.ring_bytes (at most {maxRingBytes}, Augment:SharedMemory:MaxRingBytes) or lower batch_size");
         }
-        if (End(_head, tensors) - _head > _capacity)
+        if (End(_head, tensors.Select(t => (long)t.Data.Length).Append(recordBound)) - _head > _capacity)
         {
-            // Placed from here, the tensors skipped to the start would need more than the ring: start the batch there.
+            // Placed from here, the pieces skipped to the start would need more than the ring: start the batch there.
             _head += _capacity - _head % _capacity;
         }
         foreach (var tensor in tensors)
@@ -73,7 +147,6 @@ internal sealed class SharedMemoryRingWriter : IDisposable
             tensor.SharedMemory = new SharedMemorySlice { Offset = offset, Length = length };
             _head = end;
         }
-        batch.SharedMemoryRelease = _head;
         if (!_announced)
         {
             _announced = true;
@@ -84,24 +157,63 @@ internal sealed class SharedMemoryRingWriter : IDisposable
                 LayoutVersion = SharedMemoryRingLayout.Version,
                 DataOffset = _ring.DataOffset,
                 Capacity = _capacity,
+                DoorbellPath = DoorbellPath ?? "",
             };
         }
+        if (!record)
+        {
+            batch.SharedMemoryRelease = _head;
+            return;
+        }
+        // The release position is in the record and is the record's end: the least fixed point of size -> end
+        // (the size grows with the varint of the position, which grows with the size).
+        long release = 0, start2;
+        int size;
+        while (true)
+        {
+            batch.SharedMemoryRelease = release;
+            size = batch.CalculateSize();
+            start2 = Place(_head, size);
+            var end = start2 + SharedMemoryRingLayout.AlignUp(size, SharedMemoryRingLayout.Alignment);
+            if (end == release)
+            {
+                break;
+            }
+            release = end;
+        }
+        await WaitAsync(release, cancellationToken).ConfigureAwait(false);
+        _record = (_ring.DataOffset + start2 % _capacity, size);
+        _head = release;
+    }
+
+    /// <summary>An upper bound of <paramref name="batch"/>'s serialized size once its tensors <paramref name="moving"/>
+    /// point into the ring and it carries its release position: each tensor's bytes field (tag, length, data) becomes a
+    /// slice of at most 24 bytes (tag, length, two varints of at most 10 bytes with their tags), and the release field
+    /// takes at most 11.</summary>
+    private static int RecordBound(Batch batch, Tensor[] moving)
+    {
+        var freed = moving.Sum(t => 1L + CodedOutputStream.ComputeLengthSize(t.Data.Length) + t.Data.Length);
+        return checked((int)(batch.CalculateSize() - freed + (moving.Length * 24L) + 11));
     }
 
     /// <summary>Waits until the client has released every batch (the stream's last step, so that the file outlives
     /// the client's reads).</summary>
     public Task DrainAsync(CancellationToken cancellationToken) => WaitAsync(_head + _capacity, cancellationToken);
 
-    /// <summary>Unmaps and deletes the ring file.</summary>
+    /// <summary>Closes the doorbell, unmaps and deletes the ring file and the doorbell FIFO.</summary>
     public void Dispose()
     {
+        EndBatches();
         _ring.Dispose();
-        try
+        foreach (var path in DoorbellPath is null ? [_ring.Path] : new[] { _ring.Path, DoorbellPath })
         {
-            File.Delete(_ring.Path);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
@@ -130,17 +242,17 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         }
     }
 
-    private long End(long head, IEnumerable<Tensor> tensors)
+    private long End(long head, IEnumerable<long> lengths)
     {
-        foreach (var tensor in tensors)
+        foreach (var length in lengths.Where(l => l > 0))
         {
-            head = Place(head, tensor.Data.Length) + SharedMemoryRingLayout.AlignUp(tensor.Data.Length, SharedMemoryRingLayout.Alignment);
+            head = Place(head, length) + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
         }
         return head;
     }
 
     /// <summary>Where a tensor of <paramref name="length"/> bytes starts when the ring's head is at <paramref name="head"/>.</summary>
-    private long Place(long head, int length)
+    private long Place(long head, long length)
     {
         var physical = head % _capacity;
         return physical + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment) > _capacity ? head + _capacity - physical : head;
@@ -151,6 +263,24 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     {
         while (end - Math.Min(_ring.Consumed, _head) > _capacity)
         {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until at most <paramref name="count"/> delivered batches are unreleased.</summary>
+    private async Task WaitUnreleasedAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var consumed = _ring.Consumed;
+            while (_unreleased.TryPeek(out var release) && release <= consumed)
+            {
+                _unreleased.Dequeue();
+            }
+            if (_unreleased.Count <= count)
+            {
+                return;
+            }
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -51,7 +51,7 @@ internal sealed class SharedMemoryStreams(IOptions<SharedMemorySettings> setting
         var capacity = SharedMemoryRingLayout.AlignUp(options.RingBytes == 0 ? _settings.DefaultRingBytes : options.RingBytes, 4096);
         try
         {
-            return SharedMemoryRingWriter.Create(_settings.Directory, capacity);
+            return SharedMemoryRingWriter.Create(_settings.Directory, capacity, options.BatchesInRing);
         }
         catch (DirectoryNotFoundException)
         {

@@ -41,30 +41,47 @@ internal sealed class AugmentGrpcService(
         using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
         {
-            await runner.RunAsync(
-                plan,
-                async batch =>
-                {
-                    if (ring is not null)
+            try
+            {
+                await runner.RunAsync(
+                    plan,
+                    async batch =>
                     {
                         // Waits (cancellably) while the client has not released enough of the ring: the backpressure.
-                        await ring.PlaceAsync(batch, sharedMemory.MaxRingBytes, linked.Token).ConfigureAwait(false);
-                    }
-                    // Not the stop token itself: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown a
-                    // reading client must still receive the UNAVAILABLE status with its resume position. A write still
-                    // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
-                    await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
-                    next = (batch.Epoch, batch.BatchIndex + 1);
-                    // Serialised into the response by now: its buffer goes back to the pool.
-                    runner.Release(batch);
-                },
-                linked.Token).ConfigureAwait(false);
+                        if (ring is not null && await ring.DeliverAsync(batch, sharedMemory.MaxRingBytes, linked.Token).ConfigureAwait(false))
+                        {
+                            // Delivered through the ring (a record and a doorbell notice), not on the call.
+                            next = (batch.Epoch, batch.BatchIndex + 1);
+                            runner.Release(batch);
+                            return;
+                        }
+                        // Not the stop token itself: cancelling a gRPC write aborts the HTTP/2 stream, and on shutdown a
+                        // reading client must still receive the UNAVAILABLE status with its resume position. A write still
+                        // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
+                        await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
+                        next = (batch.Epoch, batch.BatchIndex + 1);
+                        // Serialised into the response by now: its buffer goes back to the pool.
+                        runner.Release(batch);
+                    },
+                    linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ring is { DoorbellPath: not null, Announced: true } && ex is not OperationCanceledException
+                && !linked.IsCancellationRequested)
+            {
+                // Batches in the ring: the client sees the error after the doorbell's end, once it has taken the batches
+                // delivered before it (as a socket client would); the ring stays until then.
+                ring.EndBatches();
+                await ring.DrainAsync(linked.Token).ConfigureAwait(false);
+                throw;
+            }
             if (ring is not null)
             {
                 // The ring file goes when the call ends: keep it until the client has released every batch.
+                ring.EndBatches();
                 await ring.DrainAsync(linked.Token).ConfigureAwait(false);
             }
         }
+
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Unavailable,

@@ -65,6 +65,41 @@ public sealed class SharedMemoryRingWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverAsync_BatchesInRing_FirstOnTheCallLaterAsAlignedRecordsCoveredByTheirRelease()
+    {
+        using var writer = SharedMemoryRingWriter.Create(_dir, 8192, batchesInRing: true);
+        using var client = SharedMemoryMapping.Open(writer.Path);
+        using var bell = SharedMemoryDoorbell.Open(writer.DoorbellPath!);
+        var first = BatchOf(2000, 1);
+        Assert.False(await writer.DeliverAsync(first, 8192, CancellationToken.None));
+        Assert.Equal(writer.Path + SharedMemoryDoorbell.Suffix, first.SharedMemoryRing.DoorbellPath);
+
+        var sent = new List<Batch>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var batch = BatchOf(2000, (byte)(i + 1));
+            batch.BatchIndex = i;
+            // 2112 bytes of tensors and a 128-byte record: the 8 KiB ring wraps every three batches.
+            client.Release(i == 1 ? first.SharedMemoryRelease : sent[^1].SharedMemoryRelease);
+            Assert.True(await writer.DeliverAsync(batch, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+            sent.Add(batch);
+
+            var (offset, length) = (await bell.ReadAsync())!.Value;
+            Assert.Equal(0, offset % SharedMemoryRingLayout.Alignment);
+            var record = Batch.Parser.ParseFrom(client.Span(offset, (int)length));
+            Assert.Equal(batch, record);
+            Assert.Equal(i, record.BatchIndex);
+            Assert.Null(record.SharedMemoryRing);
+            Assert.All(client.Span(record.Image.Images.SharedMemory.Offset, 2000).ToArray(), b => Assert.Equal(i + 1, b));
+            // The release position is the record's end (virtual): the record ends the batch's part of the ring.
+            Assert.Equal((offset - client.DataOffset + SharedMemoryRingLayout.AlignUp(length, 64)) % 8192, record.SharedMemoryRelease % 8192);
+        }
+
+        writer.EndBatches();
+        Assert.Null(await bell.ReadAsync());
+    }
+
+    [Fact]
     public void Dispose_DeletesTheFile()
     {
         var writer = SharedMemoryRingWriter.Create(_dir, 4096);
@@ -73,6 +108,29 @@ public sealed class SharedMemoryRingWriterTests : IDisposable
         writer.Dispose();
 
         Assert.False(File.Exists(writer.Path));
+    }
+
+    [Fact]
+    public void Dispose_BatchesInRing_DeletesTheRingAndTheDoorbell()
+    {
+        var writer = SharedMemoryRingWriter.Create(_dir, 4096, batchesInRing: true);
+        Assert.True(File.Exists(writer.DoorbellPath));
+
+        writer.Dispose();
+
+        Assert.False(File.Exists(writer.Path));
+        Assert.False(File.Exists(writer.DoorbellPath));
+    }
+
+    [Fact]
+    public void RemoveStale_DoorbellOfADeadProcess_Deleted()
+    {
+        var dead = Path.Combine(_dir, $"{SharedMemoryRingWriter.FilePrefix}{int.MaxValue - 1}-abc{SharedMemoryDoorbell.Suffix}");
+        SharedMemoryDoorbell.Create(dead).Dispose();
+
+        SharedMemoryRingWriter.RemoveStale(_dir);
+
+        Assert.False(File.Exists(dead));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ namespace Augment.Service.Tests.Batches;
 /// <summary>StreamBatches with shared memory, end to end: real Kestrel on loopback, the library's C# client mapping the
 /// real ring file in /dev/shm.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Collection(SharedMemoryCollection.Name)]
 public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixture<ServiceFixture>
 {
     // 500 samples of 28x28: 392,000 image bytes + 3 x 4,000 bytes of vectors per batch; a 1 MiB ring holds two batches,
@@ -20,8 +21,10 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
     private static StreamBatchesRequest Request() =>
         new() { BatchSize = 500, Epochs = 3, Seed = 21, Workers = 2, Pipeline = Streams.RandomPipeline(28) };
 
-    [Fact]
-    public async Task StreamBatchesShared_RingSmallerThanAnEpoch_SameBytesAsTheTcpStream()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StreamBatchesShared_RingSmallerThanAnEpoch_SameBytesAsTheTcpStream(bool batchesInRing)
     {
         var request = Request();
         var expected = await service.Client.ReadAllAsync(request);
@@ -29,11 +32,23 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
 
         var actual = new List<Batch>();
         string? path = null;
-        using (var stream = channel.StreamBatchesShared(request, ringBytes: 1 << 20))
+        string? bell = null;
+        using (var stream = channel.StreamBatchesShared(request, ringBytes: 1 << 20, batchesInRing: batchesInRing))
         {
             await foreach (var batch in stream.ReadAllAsync())
             {
-                path ??= stream.Ring!.Path;
+                if (path is null)
+                {
+                    path = stream.Ring!.Path;
+                    bell = stream.Doorbell?.Path;
+                    Assert.Equal(batchesInRing ? path + ".bell" : null, bell);
+                    if (bell is not null)
+                    {
+                        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(bell));
+                    }
+                }
+                // Ring delivery: the first batch on the call, every later one as a record in the ring.
+                Assert.Equal(batchesInRing && actual.Count > 0, batch.FromRing);
                 Assert.True(File.Exists(path));
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
                 Assert.True(batch.Message.Image.Images.Data.IsEmpty);
@@ -51,6 +66,7 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
         Assert.Equal(24, expected.Count);
         Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
         Assert.False(File.Exists(path));
+        Assert.False(bell is not null && File.Exists(bell));
     }
 
     [Fact]
@@ -209,6 +225,16 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
         }
 
         Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
+    }
+
+    /// <summary>Waits up to 10 s for <paramref name="condition"/>.</summary>
+    internal static async Task WaitUntilAsync(Func<bool> condition, string because)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition(), because);
     }
 
     private static async Task WaitGoneAsync(string path)

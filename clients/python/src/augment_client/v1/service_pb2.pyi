@@ -199,26 +199,30 @@ class Shard(_message.Message):
     def __init__(self, index: _Optional[int] = ..., count: _Optional[int] = ...) -> None: ...
 
 class SharedMemoryOptions(_message.Message):
-    __slots__ = ["enabled", "ring_bytes"]
+    __slots__ = ["batches_in_ring", "enabled", "ring_bytes"]
+    BATCHES_IN_RING_FIELD_NUMBER: _ClassVar[int]
     ENABLED_FIELD_NUMBER: _ClassVar[int]
     RING_BYTES_FIELD_NUMBER: _ClassVar[int]
+    batches_in_ring: bool
     enabled: bool
     ring_bytes: int
-    def __init__(self, enabled: bool = ..., ring_bytes: _Optional[int] = ...) -> None: ...
+    def __init__(self, enabled: bool = ..., ring_bytes: _Optional[int] = ..., batches_in_ring: bool = ...) -> None: ...
 
 class SharedMemoryRing(_message.Message):
-    __slots__ = ["capacity", "data_offset", "file_bytes", "layout_version", "path"]
+    __slots__ = ["capacity", "data_offset", "doorbell_path", "file_bytes", "layout_version", "path"]
     CAPACITY_FIELD_NUMBER: _ClassVar[int]
     DATA_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    DOORBELL_PATH_FIELD_NUMBER: _ClassVar[int]
     FILE_BYTES_FIELD_NUMBER: _ClassVar[int]
     LAYOUT_VERSION_FIELD_NUMBER: _ClassVar[int]
     PATH_FIELD_NUMBER: _ClassVar[int]
     capacity: int
     data_offset: int
+    doorbell_path: str
     file_bytes: int
     layout_version: int
     path: str
-    def __init__(self, path: _Optional[str] = ..., file_bytes: _Optional[int] = ..., layout_version: _Optional[int] = ..., data_offset: _Optional[int] = ..., capacity: _Optional[int] = ...) -> None: ...
+    def __init__(self, path: _Optional[str] = ..., file_bytes: _Optional[int] = ..., layout_version: _Optional[int] = ..., data_offset: _Optional[int] = ..., capacity: _Optional[int] = ..., doorbell_path: _Optional[str] = ...) -> None: ...
 
 class SkippedSample(_message.Message):
     __slots__ = ["index", "reason"]

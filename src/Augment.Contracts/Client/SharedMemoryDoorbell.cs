@@ -1,0 +1,269 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Augment.Contracts.Client;
+
+/// <summary>The doorbell of a stream whose batches come through its shared-memory ring
+/// (<c>SharedMemoryOptions.batches_in_ring</c>): a FIFO next to the ring file that carries one 16-byte notice per batch
+/// record (offset of the record in the ring file, its length; both uint64 little-endian). The server creates it with
+/// <see cref="Create"/> and writes with <see cref="TryRing"/>; closing its end is the end of the batches. The client
+/// opens it with <see cref="Open"/> and reads notices with <see cref="ReadAsync"/> until the end (null). Linux only.</summary>
+public sealed partial class SharedMemoryDoorbell : IDisposable
+{
+    /// <summary>Bytes of one notice.</summary>
+    public const int NoticeBytes = 16;
+
+    /// <summary>The doorbell's file name is the ring's with this suffix.</summary>
+    public const string Suffix = ".bell";
+
+    private const int ORdOnly = 0;
+    private const int ORdWr = 2;
+    private const int ONonBlock = 0x800;
+    private const int OCloExec = 0x80000;
+    private const int EIntr = 4;
+    private const int EAgain = 11;
+    private const short PollIn = 1;
+    private const int PollMilliseconds = 50;
+
+    private readonly SafeFileHandle _fd;
+    private readonly byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _ended;
+
+    private SharedMemoryDoorbell(string path, SafeFileHandle fd, int bufferNotices)
+    {
+        Path = path;
+        _fd = fd;
+        _buffer = new byte[bufferNotices * NoticeBytes];
+    }
+
+    /// <summary>The FIFO.</summary>
+    public string Path { get; }
+
+    /// <summary>Server side: creates the FIFO at <paramref name="path"/> (mode 0600; it must not exist) and opens it
+    /// read-write and non-blocking: opening never waits for a reader, and writing never raises SIGPIPE.</summary>
+    /// <exception cref="IOException">The FIFO cannot be created or opened.</exception>
+    public static SharedMemoryDoorbell Create(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        RequireLinux();
+        if (MkFifo(path, 0b110_000_000) != 0) // 0600
+        {
+            throw Error("cannot create the doorbell", path);
+        }
+        try
+        {
+            return new SharedMemoryDoorbell(path, OpenFile(path, ORdWr | ONonBlock | OCloExec), 1);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Client side: opens the FIFO at <paramref name="path"/> for reading (non-blocking, so that opening never
+    /// waits for the server).</summary>
+    /// <exception cref="FileNotFoundException">The FIFO is gone: the stream has ended; read the call to its end.</exception>
+    /// <exception cref="IOException">It cannot be opened.</exception>
+    public static SharedMemoryDoorbell Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        RequireLinux();
+        return new SharedMemoryDoorbell(path, OpenFile(path, ORdOnly | ONonBlock | OCloExec), 64);
+    }
+
+    /// <summary>Server side: writes the notice of the record at <paramref name="offset"/> (from the start of the ring
+    /// file) of <paramref name="length"/> bytes. False when the pipe is full (nothing written: try again later).</summary>
+    /// <exception cref="IOException">The write failed.</exception>
+    public unsafe bool TryRing(long offset, long length)
+    {
+        Span<byte> notice = stackalloc byte[NoticeBytes];
+        BinaryPrimitives.WriteInt64LittleEndian(notice, offset);
+        BinaryPrimitives.WriteInt64LittleEndian(notice[8..], length);
+        while (true)
+        {
+            nint written;
+            fixed (byte* p = notice)
+            {
+                written = Write(_fd, p, NoticeBytes);
+            }
+            if (written == NoticeBytes)
+            {
+                return true;
+            }
+            var errno = Marshal.GetLastPInvokeError();
+            if (written < 0 && errno == EAgain)
+            {
+                return false;
+            }
+            if (written < 0 && errno == EIntr)
+            {
+                continue;
+            }
+            // Writes of at most PIPE_BUF bytes are atomic: anything else is an error.
+            throw new IOException($"{Path}: doorbell write failed ({(written < 0 ? Marshal.GetPInvokeErrorMessage(errno) : $"{written} bytes")})");
+        }
+    }
+
+    /// <summary>Client side: the next notice as (offset of the record in the ring file, length), or null once the server
+    /// has closed the doorbell and every notice has been read. Notices already in the pipe are read without waiting
+    /// (up to 64 at a time); otherwise a thread-pool thread waits for one, waking every 50 ms to check
+    /// <paramref name="cancellationToken"/>.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
+    /// <exception cref="IOException">The read failed.</exception>
+    public async ValueTask<(long Offset, long Length)?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            if (_end - _start >= NoticeBytes)
+            {
+                var notice = _buffer.AsSpan(_start, NoticeBytes);
+                _start += NoticeBytes;
+                return (BinaryPrimitives.ReadInt64LittleEndian(notice), BinaryPrimitives.ReadInt64LittleEndian(notice[8..]));
+            }
+            if (_ended)
+            {
+                return null;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Fill())
+            {
+                await Task.Run(() => WaitReadable(cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Closes this end of the FIFO (the server's: readers then see the end once they have read every notice).
+    /// The FIFO file stays until its creator deletes it.</summary>
+    public void Dispose() => _fd.Dispose();
+
+    /// <summary>Reads what the pipe holds without waiting; false when it holds nothing yet (and is not at its end).</summary>
+    private unsafe bool Fill()
+    {
+        // Keep a partial notice (never expected: the server's 16-byte writes are atomic).
+        var kept = _end - _start;
+        _buffer.AsSpan(_start, kept).CopyTo(_buffer);
+        _start = 0;
+        _end = kept;
+        while (true)
+        {
+            nint read;
+            fixed (byte* p = _buffer)
+            {
+                read = Read(_fd, p + _end, _buffer.Length - _end);
+            }
+            if (read > 0)
+            {
+                _end += (int)read;
+                return true;
+            }
+            if (read == 0)
+            {
+                if (_end != 0)
+                {
+                    throw new InvalidDataException($"{Path}: the doorbell ended inside a notice");
+                }
+                _ended = true;
+                return true;
+            }
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EIntr)
+            {
+                continue;
+            }
+            if (errno == EAgain)
+            {
+                return false;
+            }
+            throw new IOException($"{Path}: doorbell read failed ({Marshal.GetPInvokeErrorMessage(errno)})");
+        }
+    }
+
+    /// <summary>Blocks until the pipe is readable (data, or its writer closed), in 50 ms slices so that cancellation is
+    /// seen. A reader that opened the FIFO after the server had closed it gets no POLLHUP from Linux, but its read
+    /// returns the end at once: the caller reads after every wake-up.</summary>
+    private unsafe void WaitReadable(CancellationToken cancellationToken)
+    {
+        var added = false;
+        try
+        {
+            _fd.DangerousAddRef(ref added);
+            var poll = new PollFd { Fd = (int)_fd.DangerousGetHandle(), Events = PollIn };
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ready = Poll(&poll, 1, PollMilliseconds);
+                if (ready > 0)
+                {
+                    return;
+                }
+                if (ready < 0 && Marshal.GetLastPInvokeError() != EIntr)
+                {
+                    throw new IOException($"{Path}: doorbell poll failed ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})");
+                }
+                // Timed out: read once in case this reader came after the writer had gone (no POLLHUP then).
+                if (_end - _start < NoticeBytes && Fill())
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                _fd.DangerousRelease();
+            }
+        }
+    }
+
+    private static SafeFileHandle OpenFile(string path, int flags)
+    {
+        var fd = OpenNative(path, flags, 0);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno == 2
+                ? new FileNotFoundException($"{path}: no such doorbell (the stream has ended)", path)
+                : new IOException($"{path}: cannot open the doorbell ({Marshal.GetPInvokeErrorMessage(errno)})");
+        }
+        return new SafeFileHandle(fd, ownsHandle: true);
+    }
+
+    private static IOException Error(string what, string path) =>
+        new($"{path}: {what} ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})");
+
+    private static void RequireLinux()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("shared-memory doorbells need Linux");
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkFifo(string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static unsafe partial nint Read(SafeFileHandle fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint Write(SafeFileHandle fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static unsafe partial int Poll(PollFd* fds, nuint count, int timeout);
+}
