@@ -27,15 +27,16 @@ def _free_port() -> int:
 class ServiceProcess:
     """One ``dotnet Augment.Service.dll --urls http://127.0.0.1:PORT`` process that can be killed and restarted."""
 
-    def __init__(self, dll: Path, port: int):
+    def __init__(self, dll: Path, port: int, env: dict[str, str] | None = None):
         self.dll = dll
         self.port = port
+        self.env = env or {}
         self.address = f"127.0.0.1:{port}"
         self.log = tempfile.NamedTemporaryFile(prefix="augment-service-", suffix=".log", delete=False)
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 90.0) -> None:
-        env = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1")
+        env = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", **self.env)
         self.process = subprocess.Popen(
             ["dotnet", str(self.dll), "--urls", f"http://{self.address}"],
             cwd=self.dll.parent, stdout=self.log, stderr=subprocess.STDOUT, env=env)

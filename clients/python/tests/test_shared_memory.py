@@ -3,12 +3,16 @@ the ring file's lifetime, errors."""
 
 import os
 import stat
+import struct
+import threading
 import time
+import zlib
 
 import numpy as np
 import pytest
 
-from augment_client import AugmentClient, InvalidArgumentError
+from augment_client import AugmentClient, DataLossError, InvalidArgumentError, UnavailableError
+from conftest import ServiceProcess, _dll, _free_port
 
 SAMPLE = "sample"
 PIPELINE = {"nodes": [{"id": "crop", "randomResizedCrop": {"width": 28, "height": 28}},
@@ -35,16 +39,23 @@ def _wait_gone(path):
     raise AssertionError(f"{path} still exists")
 
 
-def test_shared_memory_stream_wraps_the_ring_with_the_same_bytes_as_the_socket(client):
+@pytest.mark.parametrize("in_ring", [True, False], ids=["batches-in-ring", "message-per-batch"])
+def test_shared_memory_stream_wraps_the_ring_with_the_same_bytes_as_the_socket(client, in_ring):
     expected = _tcp(client)
     actual = []
-    path = None
-    with client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, **REQUEST) as stream:
+    path = bell = None
+    with client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, batches_in_ring=in_ring, **REQUEST) as stream:
         for i, batch in enumerate(stream):
             if path is None:
                 path = batch.ring.path
                 assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
                 assert batch.ring.capacity == RING
+                if in_ring:
+                    bell = stream._bell.path
+                    assert bell == path + ".bell" and stat.S_ISFIFO(os.stat(bell).st_mode)
+                    assert stat.S_IMODE(os.stat(bell).st_mode) == 0o600
+                else:
+                    assert stream._bell is None
             assert not batch.images.flags.writeable and not batch.images.flags.owndata
             assert batch.images.ctypes.data % 64 == 0  # tensors start 64-byte aligned in the ring
             if i % 4 == 0:
@@ -53,6 +64,66 @@ def test_shared_memory_stream_wraps_the_ring_with_the_same_bytes_as_the_socket(c
     assert len(expected) == 24
     assert actual == expected
     _wait_gone(path)
+    if bell is not None:
+        _wait_gone(bell)
+
+
+def test_batches_in_ring_resume_gives_the_remaining_batches_of_the_socket_stream(client):
+    expected = [_arrays(b) for b in client.stream_batches(SAMPLE, PIPELINE, start=(1, 3), **REQUEST)]
+    with client.stream_batches(SAMPLE, PIPELINE, start=(1, 3), shared_memory=RING, **REQUEST) as stream:
+        actual = [_arrays(b) for b in stream]
+    assert len(expected) == 13 and expected[0][:2] == (1, 3)
+    assert actual == expected
+
+
+def _png(path, seed):
+    """An 8x8 grayscale PNG."""
+    rows = b"".join(b"\x00" + bytes((seed * 31 + y * 8 + x) % 256 for x in range(8)) for y in range(8))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.fixture()
+def broken_service(tmp_path):
+    """A service with dataset "broken": 0.png .. 2.png, then 3.png that fails to decode."""
+    folder = tmp_path / "broken" / "a"
+    folder.mkdir(parents=True)
+    for i in range(3):
+        _png(folder / f"{i}.png", i)
+    (folder / "3.png").write_bytes(b"\x89PNG\x01\x02\x03")
+    proc = ServiceProcess(_dll(), _free_port(), env={
+        "Augment__Data__Datasets__broken__Kind": "image-folder",
+        "Augment__Data__Datasets__broken__Path": str(tmp_path / "broken")})
+    proc.start()
+    yield proc
+    proc.close()
+
+
+@pytest.mark.parametrize("in_ring", [True, False], ids=["batches-in-ring", "message-per-batch"])
+def test_error_mid_stream_surfaces_after_the_batches_before_it(broken_service, in_ring):
+    request = dict(batch_size=1, shuffle=False, workers=1)
+    with AugmentClient(broken_service.address) as client:
+        tcp = []
+        with pytest.raises(DataLossError) as expected:
+            for b in client.stream_batches("broken", **request):
+                tcp.append(_arrays(b))
+        shared = []
+        bell = None
+        with pytest.raises(DataLossError) as actual:
+            with client.stream_batches("broken", shared_memory=True, batches_in_ring=in_ring, **request) as stream:
+                for b in stream:
+                    bell = bell or (stream._bell.path if stream._bell else None)
+                    shared.append(_arrays(b))
+    assert len(tcp) == 3 and shared == tcp
+    assert "3.png" in actual.value.details and actual.value.details == expected.value.details
+    assert (bell is not None) == in_ring
+    if bell:
+        _wait_gone(bell)
 
 
 def test_copy_true_gives_owned_arrays_that_outlive_the_ring(client):
@@ -67,9 +138,11 @@ def test_closing_the_stream_early_removes_the_ring_and_the_service_keeps_serving
     first = next(stream)
     next(stream)
     path = first.ring.path
-    assert os.path.exists(path)
+    bell = stream._bell.path
+    assert os.path.exists(path) and os.path.exists(bell)
     stream.close()
     _wait_gone(path)
+    _wait_gone(bell)
     assert len(list(client.stream_batches(SAMPLE, batch_size=1000))) == 4
 
 
@@ -123,3 +196,28 @@ def test_shared_memory_stream_resumes_after_sigkill_and_the_next_server_removes_
         assert batches.reconnects >= 1
     assert received == expected
     assert not os.path.exists(stale)
+
+
+def test_server_stopping_mid_stream_ends_the_loop_with_unavailable_not_a_hang(private_service):
+    outcome = []
+    started = threading.Event()
+
+    def consume():
+        with AugmentClient(private_service.address, retries=0) as client:
+            try:
+                with client.stream_batches(SAMPLE, PIPELINE, shared_memory=RING, batch_size=500, epochs=None,
+                                           seed=2) as stream:
+                    for i, _ in enumerate(stream):
+                        if i == 3:
+                            started.set()
+                outcome.append("ended")
+            except Exception as e:  # noqa: BLE001 - checked below
+                outcome.append(e)
+
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    assert started.wait(30)
+    private_service.stop()  # SIGTERM: graceful shutdown while the stream runs
+    thread.join(30)
+    assert not thread.is_alive(), "the client loop hangs after the server stopped"
+    assert len(outcome) == 1 and isinstance(outcome[0], UnavailableError), outcome

@@ -65,11 +65,11 @@ internal sealed class AugmentGrpcService(
                     },
                     linked.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ring is { DoorbellPath: not null, Announced: true } && ex is not OperationCanceledException
-                && !linked.IsCancellationRequested)
+            catch (Exception ex) when (ring is { Announced: true } && ex is not OperationCanceledException && !linked.IsCancellationRequested)
             {
-                // Batches in the ring: the client sees the error after the doorbell's end, once it has taken the batches
-                // delivered before it (as a socket client would); the ring stays until then.
+                // The client sees the error once it has taken the batches delivered before it (as a socket client
+                // would): after the doorbell's end with batches in the ring. The ring stays until they are released
+                // (a client must be able to map it after the first batch however soon the stream fails).
                 ring.EndBatches();
                 await ring.DrainAsync(linked.Token).ConfigureAwait(false);
                 throw;

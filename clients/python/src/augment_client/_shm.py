@@ -6,6 +6,11 @@ released enough of it. The client maps the file, hands out numpy views of the te
 a batch by raising the ``consumed`` counter in the ring's header to the batch's release position. Layout
 version 1 (little-endian): magic ``AUGRING1`` at 0, version (u32) at 8, data offset (u32) at 12, capacity
 (u64) at 16, ``consumed`` (u64, written by the client only) at 64.
+
+With ``batches_in_ring`` every batch after the first comes as a record in the ring (its serialized ``Batch``
+message), announced by a 16-byte notice (u64 offset of the record in the file, u64 length, little-endian) on
+the stream's doorbell, a FIFO next to the ring file. The doorbell's end (the server closed it) means "no more
+batches": the call then carries the stream's status.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 import mmap
 import os
 import struct
+from collections import deque
 
 import numpy as np
 
-__all__ = ["SharedMemoryRing", "LAYOUT_VERSION"]
+__all__ = ["SharedMemoryRing", "Doorbell", "LAYOUT_VERSION"]
 
 LAYOUT_VERSION = 1
 _MAGIC = b"AUGRING1"
@@ -76,3 +82,44 @@ class SharedMemoryRing:
             self._map.close()
         except BufferError:
             pass  # numpy views still use it: the mapping goes with them
+
+
+_NOTICE = 16
+_READ_NOTICES = 64
+
+
+class Doorbell:
+    """The read end of a stream's doorbell FIFO. ``next()`` gives the next ``(offset, length)`` notice, or
+    ``None`` once the server has closed the doorbell and every notice has been read. It reads up to 64 notices
+    at a time with a blocking ``os.read`` (which releases the GIL and returns at once when the server is gone)."""
+
+    def __init__(self, path: str):
+        # O_NONBLOCK only for the open (it never waits for a writer), then blocking reads.
+        self._fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        os.set_blocking(self._fd, True)
+        self.path = path
+        self._notices: deque = deque()
+        self._partial = b""
+        self._ended = False
+
+    def next(self):
+        while not self._notices:
+            if self._ended or self._fd < 0:
+                return None
+            data = os.read(self._fd, _NOTICE * _READ_NOTICES)
+            if not data:
+                self._ended = True
+                if self._partial:
+                    raise ValueError(f"{self.path}: the doorbell ended inside a notice")
+                return None
+            if self._partial:
+                data = self._partial + data
+            whole = len(data) - len(data) % _NOTICE
+            self._partial = data[whole:]
+            self._notices.extend(struct.iter_unpack("<QQ", data[:whole]))
+        return self._notices.popleft()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1

@@ -10,7 +10,7 @@ from google.protobuf import json_format
 import numpy as np
 
 from . import _wire
-from ._shm import SharedMemoryRing
+from ._shm import Doorbell, SharedMemoryRing
 from .batch import Batch
 from .errors import ImageError, InvalidArgumentError, UnavailableError, from_rpc_error
 from .pipelines import to_balance, to_location, to_output, to_pipeline
@@ -174,7 +174,8 @@ class AugmentClient:
                        balance=None, output=None, shuffle: bool = True, drop_last: bool = False,
                        target_width: int = 0, target_height: int = 0, location=None,
                        on_decode_error: str | None = None, workers: int = 0, eda=None, max_tokens: int = 0,
-                       tabular_sampler=None, shared_memory: bool | int = False, copy: bool = False) -> BatchStream:
+                       tabular_sampler=None, shared_memory: bool | int = False, copy: bool = False,
+                       batches_in_ring: bool = True) -> BatchStream:
         """Streams augmented batches of a server-side dataset.
 
         Args:
@@ -205,6 +206,9 @@ class AugmentClient:
                 or closing the stream). FAILED_PRECONDITION for a remote server or one that disabled it.
             copy: with ``shared_memory``, yield batches whose arrays own their memory (copied out of the
                 ring, which is released at once), for callers that keep batches.
+            batches_in_ring: with ``shared_memory`` (default ``True``): every batch after the first comes through
+                the ring as well, announced on a doorbell FIFO, instead of as a gRPC message (cheaper per batch).
+                ``False``: one gRPC message per batch, tensor bytes in the ring.
 
         Returns:
             A :class:`BatchStream`: iterate it for :class:`Batch` objects. On UNAVAILABLE (server restart,
@@ -247,6 +251,7 @@ class AugmentClient:
                                            field="shared_memory")
             request.shared_memory.enabled = bool(shared_memory)
             request.shared_memory.ring_bytes = ring_bytes
+            request.shared_memory.batches_in_ring = bool(batches_in_ring)
         return BatchStream(self, request, copy=copy)
 
     def augment_images(self, images: Iterable, pipeline, seed: int = 0, *, epoch: int = 0, start_index: int = 0,
@@ -364,6 +369,8 @@ class BatchStream(Iterator[Batch]):
         self._shared = request.shared_memory.enabled
         self._copy = copy
         self._ring: SharedMemoryRing | None = None
+        self._bell: Doorbell | None = None  # while batches come through the ring
+        self._bell_ended = False  # the doorbell ended: only the call's status remains
         self._held: Batch | None = None
         self._call = None
         self._done = False
@@ -386,9 +393,13 @@ class BatchStream(Iterator[Batch]):
                 request.start.epoch, request.start.batch = self.position
                 self._call = (self._client._stream_batches_raw if self._shared else self._client._stream_batches)(request)
                 self._ring = None  # a new call announces its own ring (the old mapping goes with its last views)
+                self._close_bell()
+                self._bell_ended = False
             self._release_held()
             try:
-                batch = self._parse(next(self._call))
+                batch = self._next_record() if self._bell is not None else None
+                if batch is None:
+                    batch = self._parse(next(self._call))
             except StopIteration:
                 self._done = True
                 self._call = None
@@ -423,13 +434,40 @@ class BatchStream(Iterator[Batch]):
     def _parse(self, message):
         if not self._shared:
             return message
-        # The first message of each call announces its ring.
+        if self._bell_ended:
+            raise ValueError("the server sent a batch on the call after the doorbell ended")
+        # The first message of each call announces its ring (and, with batches_in_ring, its doorbell).
         info = _wire.ring_info(message) if self._ring is None else None
         if info is not None:
             if info.layout_version != 1:
                 raise ValueError(f"{info.path}: ring layout version {info.layout_version}, this client reads 1")
             self._ring = SharedMemoryRing(info.path)
+            if info.doorbell_path:
+                try:
+                    self._bell = Doorbell(info.doorbell_path)
+                except FileNotFoundError:
+                    # The stream ended (cancelled, or the server stopping) before we opened it: the call has the status.
+                    self._bell_ended = True
         return _wire.parse_batch(message, self._ring)
+
+    def _next_record(self):
+        """The batch of the doorbell's next notice, read from its record in the ring; ``None`` at the doorbell's
+        end (the call then carries the stream's status)."""
+        notice = self._bell.next()
+        if notice is None:
+            self._close_bell()
+            self._bell_ended = True
+            return None
+        offset, length = notice
+        if offset % 64 or length <= 0:
+            raise ValueError(f"{self._bell.path}: notice ({offset}, {length}) is not a record of the ring")
+        # A copy of the record (a few hundred bytes): its inline parts then outlive the batch's release.
+        return _wire.parse_batch(bytes(self._ring.view(offset, length, "record")), self._ring)
+
+    def _close_bell(self) -> None:
+        if self._bell is not None:
+            self._bell.close()
+            self._bell = None
 
     def _release_held(self) -> None:
         if self._held is not None:
@@ -443,6 +481,7 @@ class BatchStream(Iterator[Batch]):
             self._call.cancel()
             self._call = None
         self._held = None
+        self._close_bell()
         if self._ring is not None:
             self._ring.close()
             self._ring = None
