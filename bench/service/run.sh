@@ -5,8 +5,10 @@
 # core bench's JPEG set (RandomResizedCrop 224 + flip, decoded images cached), and cached pre-made 224x224 data
 # (no augmentation: wire throughput). Clients: the C# library client (Augment.Contracts.Client) in this process and in a
 # child process (server and client CPU measured apart), the generated C# client as before, the Python client (grpc
-# C-core) in a child process, both also through a shared-memory ring (-shm modes: same-host clients, no socket for the
-# tensor bytes), and raw loopback TCP as the floor of any TCP transport. Modes: see ServiceBench.cs.
+# C-core) in a child process, both also through a shared-memory ring (-shm modes: same-host clients, tensor bytes and
+# every batch after the first through the ring with a doorbell FIFO, no gRPC message per batch; -shm-msg modes: tensor
+# bytes through the ring, one gRPC message per batch), and raw loopback TCP as the floor of any TCP transport. Modes: see
+# ServiceBench.cs.
 # Usage: bash bench/service/run.sh [ROUNDS] [SECONDS_PER_MEASUREMENT] [SCENARIOS|all] [MODES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

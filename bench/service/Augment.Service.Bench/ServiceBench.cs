@@ -1,10 +1,12 @@
 // In-process vs streamed throughput of the Augment service, measured in the same process, interleaved in rounds.
 // Usage: Augment.Service.Bench JPEG_DIR OUT_DIR [ROUNDS] [SECONDS] [SCENARIO,...|all] [MODE,...]
 // Modes: inproc (BatchStreamRunner, no network); grpc-N[-VARIANT]: N concurrent C# clients in this process (shard i of
-// N, one channel each; variants in StreamClients: lib (default), gen, discard); proc-N[-VARIANT]: the same clients in a
-// child process, so that server and client CPU are measured apart; py-N[-shm]: the Python client (grpc C-core) in a child
-// process (-shm: tensor bytes through a shared-memory ring, like the C# variant grpc-N-shm); tcp: raw bytes through a loopback TCP socket (the floor of any TCP transport; its samples/s assume the
-// in-process sample size). Default modes: inproc,grpc-1,grpc-4.
+// N, one channel each; variants in StreamClients: lib (default), gen, pool, discard, shm, shm-msg); proc-N[-VARIANT]: the
+// same clients in a child process, so that server and client CPU are measured apart; py-N[-shm|-shm-msg]: the Python
+// client (grpc C-core) in a child process (-shm: tensor bytes and batches through a shared-memory ring with a doorbell,
+// like the C# variant grpc-N-shm; -shm-msg: tensor bytes through the ring, one gRPC message per batch); tcp: raw bytes
+// through a loopback TCP socket (the floor of any TCP transport; its samples/s assume the in-process sample size).
+// Default modes: inproc,grpc-1,grpc-4.
 // Prints one line per measurement, then per scenario and mode the median ratio streamed / in-process with its spread,
 // the payload rate, and CPU-seconds per GB of payload (server and client apart for child-process modes).
 using System.Buffers.Binary;
@@ -232,7 +234,7 @@ IEnumerable<string> ChildArgs(string kind, StreamBatchesRequest request, int cli
     var hostPort = new Uri(address).Authority;
     return kind == "py"
         ? [Path.GetFullPath("clients/python/bench/stream_throughput.py"), "--address", hostPort, "--request", encoded,
-            "--clients", clients.ToString(CultureInfo.InvariantCulture), "--seconds", secs, .. (variant == "shm" ? ["--shared-memory"] : Array.Empty<string>())]
+            "--clients", clients.ToString(CultureInfo.InvariantCulture), "--seconds", secs, .. (variant switch { "shm" => ["--shared-memory"], "shm-msg" => ["--shared-memory", "--message-per-batch"], _ => Array.Empty<string>() })]
         : [typeof(ServiceBench).Assembly.Location, "client", address, encoded, clients.ToString(CultureInfo.InvariantCulture), secs, variant];
 }
 
@@ -243,7 +245,7 @@ static (string Kind, int Clients, string Variant) Parse(string mode)
         return (mode, 0, "");
     }
     var parts = mode.Split('-');
-    return (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), parts.Length > 2 ? parts[2] : "lib");
+    return (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), parts.Length > 2 ? string.Join('-', parts[2..]) : "lib");
 }
 
 static double Median(IEnumerable<double> values)

@@ -11,8 +11,9 @@ using Grpc.Net.Client;
 /// <c>gen</c>: the generated client with the generated marshaller on a channel with a 16 MiB stream window (the setup
 /// measured before the library helpers existed); <c>discard</c>: the library channel with a marshaller that parses
 /// nothing (what the gRPC/HTTP/2 receive path costs without protobuf); <c>shm</c>: the library channel with
-/// <see cref="AugmentStreams.StreamBatchesShared(GrpcChannel, StreamBatchesRequest, long, CancellationToken)"/> (tensor
-/// bytes through a shared-memory ring, each batch released when the next is read).</summary>
+/// <see cref="AugmentStreams.StreamBatchesShared(GrpcChannel, StreamBatchesRequest, long, bool, CancellationToken)"/> (tensor
+/// bytes and every batch after the first through a shared-memory ring with a doorbell, each batch released when the
+/// next is read); <c>shm-msg</c>: the same with one gRPC message per batch (tensor bytes only through the ring).</summary>
 internal static class StreamClients
 {
     private static readonly Method<StreamBatchesRequest, Batch> DiscardMethod = new(
@@ -41,7 +42,9 @@ internal static class StreamClients
             var r = request.Clone();
             r.Shard = new Shard { Index = c, Count = clients };
             using var cts = new CancellationTokenSource();
-            using var shared = variant == "shm" ? channel.StreamBatchesShared(r, cancellationToken: cts.Token) : null;
+            using var shared = variant is "shm" or "shm-msg"
+                ? channel.StreamBatchesShared(r, batchesInRing: variant == "shm", cancellationToken: cts.Token)
+                : null;
             using var call = shared?.Call ?? variant switch
             {
                 "gen" => new AugmentService.AugmentServiceClient(channel).StreamBatches(r, cancellationToken: cts.Token),

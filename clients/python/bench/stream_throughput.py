@@ -6,8 +6,9 @@ A child process of the service bench (``bench/service``): it streams the given `
 one channel each, one thread each), warms up, prints ``start``, streams for ``--seconds``, then prints
 ``end SAMPLES BYTES SECONDS CPU_SECONDS`` (CPU of this whole process: Python and C-core threads) and exits.
 Every batch is parsed into numpy views (``batch.images``), as a training loop would receive it. With
-``--shared-memory`` the tensor bytes come through the stream's shared-memory ring (views of the ring, each
-batch released when the next is read).
+``--shared-memory`` the tensor bytes and every batch after the first come through the stream's shared-memory
+ring, announced on its doorbell (views of the ring, each batch released when the next is read); add
+``--message-per-batch`` for one gRPC message per batch (tensor bytes only through the ring).
 
     /usr/bin/python3 clients/python/bench/stream_throughput.py --address 127.0.0.1:50051 --request BASE64
 """
@@ -63,11 +64,14 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--shared-memory", action="store_true",
                         help="tensor bytes through a shared-memory ring (server default ring size)")
+    parser.add_argument("--message-per-batch", action="store_true",
+                        help="with --shared-memory: one gRPC message per batch instead of batches in the ring")
     parser.add_argument("--max-frame-size", type=int, default=0,
                         help="grpc.http2.max_frame_size to advertise (0: C-core's default)")
     args = parser.parse_args()
     request = service_pb2.StreamBatchesRequest.FromString(base64.b64decode(args.request))
     request.shared_memory.enabled = args.shared_memory
+    request.shared_memory.batches_in_ring = args.shared_memory and not args.message_per_batch
     options = [("grpc.http2.max_frame_size", args.max_frame_size)] if args.max_frame_size else []
     clients = [AugmentClient(args.address, options=options) for _ in range(args.clients)]
     for c in clients:

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
 
 namespace Augment.Contracts.Client;
@@ -8,7 +9,8 @@ namespace Augment.Contracts.Client;
 /// (<c>SharedMemoryOptions.batches_in_ring</c>): a FIFO next to the ring file that carries one 16-byte notice per batch
 /// record (offset of the record in the ring file, its length; both uint64 little-endian). The server creates it with
 /// <see cref="Create"/> and writes with <see cref="TryRing"/>; closing its end is the end of the batches. The client
-/// opens it with <see cref="Open"/> and reads notices with <see cref="ReadAsync"/> until the end (null). Linux only.</summary>
+/// opens it with <see cref="Open"/> (which starts a thread that reads the FIFO) and takes notices with
+/// <see cref="ReadAsync"/> until the end (null). Linux only.</summary>
 public sealed partial class SharedMemoryDoorbell : IDisposable
 {
     /// <summary>Bytes of one notice.</summary>
@@ -27,16 +29,20 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     private const int PollMilliseconds = 50;
 
     private readonly SafeFileHandle _fd;
-    private readonly byte[] _buffer;
-    private int _start;
-    private int _end;
-    private bool _ended;
+    private readonly Channel<(long Offset, long Length)>? _notices;
+    private volatile bool _disposed;
 
-    private SharedMemoryDoorbell(string path, SafeFileHandle fd, int bufferNotices)
+    private SharedMemoryDoorbell(string path, SafeFileHandle fd, bool reader)
     {
         Path = path;
         _fd = fd;
-        _buffer = new byte[bufferNotices * NoticeBytes];
+        if (reader)
+        {
+            _notices = Channel.CreateUnbounded<(long, long)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            // A thread of its own, not the thread pool's: it blocks in poll() between notices, and several streams
+            // blocking pool threads starve the pool (the server's work too, in one process).
+            new Thread(ReadNotices) { IsBackground = true, Name = "augment doorbell" }.Start();
+        }
     }
 
     /// <summary>The FIFO.</summary>
@@ -55,7 +61,7 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
         }
         try
         {
-            return new SharedMemoryDoorbell(path, OpenFile(path, ORdWr | ONonBlock | OCloExec), 1);
+            return new SharedMemoryDoorbell(path, OpenFile(path, ORdWr | ONonBlock | OCloExec), reader: false);
         }
         catch
         {
@@ -72,7 +78,7 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLinux();
-        return new SharedMemoryDoorbell(path, OpenFile(path, ORdOnly | ONonBlock | OCloExec), 64);
+        return new SharedMemoryDoorbell(path, OpenFile(path, ORdOnly | ONonBlock | OCloExec), reader: true);
     }
 
     /// <summary>Server side: writes the notice of the record at <paramref name="offset"/> (from the start of the ring
@@ -109,107 +115,86 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     }
 
     /// <summary>Client side: the next notice as (offset of the record in the ring file, length), or null once the server
-    /// has closed the doorbell and every notice has been read. Notices already in the pipe are read without waiting
-    /// (up to 64 at a time); otherwise a thread-pool thread waits for one, waking every 50 ms to check
-    /// <paramref name="cancellationToken"/>.</summary>
+    /// has closed the doorbell and every notice has been read. A thread of the doorbell reads the FIFO (up to 64 notices
+    /// at a time) as soon as notices arrive; this only waits for it.</summary>
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
     /// <exception cref="IOException">The read failed.</exception>
     public async ValueTask<(long Offset, long Length)?> ReadAsync(CancellationToken cancellationToken = default)
     {
+        var reader = (_notices ?? throw new InvalidOperationException("the server's end of a doorbell cannot read")).Reader;
         while (true)
         {
-            if (_end - _start >= NoticeBytes)
+            if (reader.TryRead(out var notice))
             {
-                var notice = _buffer.AsSpan(_start, NoticeBytes);
-                _start += NoticeBytes;
-                return (BinaryPrimitives.ReadInt64LittleEndian(notice), BinaryPrimitives.ReadInt64LittleEndian(notice[8..]));
+                return notice;
             }
-            if (_ended)
+            if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!Fill())
-            {
-                await Task.Run(() => WaitReadable(cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
-    /// <summary>Closes this end of the FIFO (the server's: readers then see the end once they have read every notice).
-    /// The FIFO file stays until its creator deletes it.</summary>
-    public void Dispose() => _fd.Dispose();
-
-    /// <summary>Reads what the pipe holds without waiting; false when it holds nothing yet (and is not at its end).</summary>
-    private unsafe bool Fill()
+    /// <summary>Closes this end of the FIFO (the server's: readers then see the end once they have read every notice;
+    /// the client's: its reading thread stops within 50 ms). The FIFO file stays until its creator deletes it.</summary>
+    public void Dispose()
     {
-        // Keep a partial notice (never expected: the server's 16-byte writes are atomic).
-        var kept = _end - _start;
-        _buffer.AsSpan(_start, kept).CopyTo(_buffer);
-        _start = 0;
-        _end = kept;
-        while (true)
-        {
-            nint read;
-            fixed (byte* p = _buffer)
-            {
-                read = Read(_fd, p + _end, _buffer.Length - _end);
-            }
-            if (read > 0)
-            {
-                _end += (int)read;
-                return true;
-            }
-            if (read == 0)
-            {
-                if (_end != 0)
-                {
-                    throw new InvalidDataException($"{Path}: the doorbell ended inside a notice");
-                }
-                _ended = true;
-                return true;
-            }
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno == EIntr)
-            {
-                continue;
-            }
-            if (errno == EAgain)
-            {
-                return false;
-            }
-            throw new IOException($"{Path}: doorbell read failed ({Marshal.GetPInvokeErrorMessage(errno)})");
-        }
+        _disposed = true;
+        _fd.Dispose();
     }
 
-    /// <summary>Blocks until the pipe is readable (data, or its writer closed), in 50 ms slices so that cancellation is
-    /// seen. A reader that opened the FIFO after the server had closed it gets no POLLHUP from Linux, but its read
-    /// returns the end at once: the caller reads after every wake-up.</summary>
-    private unsafe void WaitReadable(CancellationToken cancellationToken)
+    /// <summary>The client's reading thread: reads what the pipe holds without blocking, else waits in poll() (50 ms at a
+    /// time, to notice <see cref="Dispose"/>, and to read again: a reader that opened the FIFO after the server had closed
+    /// it gets no POLLHUP from Linux, but its read returns the end at once).</summary>
+    private unsafe void ReadNotices()
     {
+        var writer = _notices!.Writer;
+        const int capacity = 64 * NoticeBytes;
+        var buffer = stackalloc byte[capacity];
+        var kept = 0;
         var added = false;
         try
         {
             _fd.DangerousAddRef(ref added);
-            var poll = new PollFd { Fd = (int)_fd.DangerousGetHandle(), Events = PollIn };
-            while (true)
+            var fd = (int)_fd.DangerousGetHandle();
+            var poll = new PollFd { Fd = fd, Events = PollIn };
+            while (!_disposed)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var ready = Poll(&poll, 1, PollMilliseconds);
-                if (ready > 0)
+                var read = ReadRaw(fd, buffer + kept, capacity - kept);
+                if (read > 0)
                 {
+                    var total = kept + (int)read;
+                    var whole = total - (total % NoticeBytes);
+                    for (var i = 0; i < whole; i += NoticeBytes)
+                    {
+                        var notice = new ReadOnlySpan<byte>(buffer + i, NoticeBytes);
+                        writer.TryWrite((BinaryPrimitives.ReadInt64LittleEndian(notice), BinaryPrimitives.ReadInt64LittleEndian(notice[8..])));
+                    }
+                    // Keep a partial notice (never expected: the server's 16-byte writes are atomic).
+                    kept = total - whole;
+                    new ReadOnlySpan<byte>(buffer + whole, kept).CopyTo(new Span<byte>(buffer, kept));
+                    continue;
+                }
+                if (read == 0)
+                {
+                    writer.TryComplete(kept == 0 ? null : new InvalidDataException($"{Path}: the doorbell ended inside a notice"));
                     return;
                 }
-                if (ready < 0 && Marshal.GetLastPInvokeError() != EIntr)
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != EAgain && errno != EIntr)
+                {
+                    throw new IOException($"{Path}: doorbell read failed ({Marshal.GetPInvokeErrorMessage(errno)})");
+                }
+                if (errno == EAgain && Poll(&poll, 1, PollMilliseconds) < 0 && Marshal.GetLastPInvokeError() != EIntr)
                 {
                     throw new IOException($"{Path}: doorbell poll failed ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})");
                 }
-                // Timed out: read once in case this reader came after the writer had gone (no POLLHUP then).
-                if (_end - _start < NoticeBytes && Fill())
-                {
-                    return;
-                }
             }
+            writer.TryComplete(new ObjectDisposedException(Path));
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
         }
         finally
         {
@@ -259,7 +244,7 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     private static partial int OpenNative(string path, int flags, uint mode);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static unsafe partial nint Read(SafeFileHandle fd, byte* buffer, nint count);
+    private static unsafe partial nint ReadRaw(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(SafeFileHandle fd, byte* buffer, nint count);
