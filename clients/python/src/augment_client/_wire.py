@@ -149,6 +149,42 @@ def parse_batch(raw: bytes, ring=None):
                  text=text, tabular=tabular, nbytes=len(raw), shared_memory_release=release, ring=ring)
 
 
+def _ring_tensor(tensor, field: str, ring):
+    if tensor.HasField("shared_memory"):
+        sm = tensor.shared_memory
+        return view(tensor.dtype, tensor.shape, ring.view(sm.offset, sm.length, field), field)
+    return view(tensor.dtype, tensor.shape, tensor.data, field)
+
+
+def parse_record(raw: bytes, ring):
+    """Parses a batch record read from the ring (``batches_in_ring``): a small ``Batch`` message whose tensors
+    point into ``ring``. The generated parser is faster than :func:`parse_batch` for these few hundred bytes
+    (its cost is in walking the fields, not in copying bytes)."""
+    from .batch import Batch
+
+    m = service_pb2.Batch.FromString(raw)
+    images = boxes = text = tabular = None
+    kind = m.WhichOneof("payload")
+    if kind == "image":
+        image = m.image
+        if image.HasField("images"):
+            images = _ring_tensor(image.images, "image.images", ring)
+        if len(image.boxes):
+            boxes = [(_ring_tensor(b.boxes, f"image.boxes[{i}].boxes", ring),
+                      _ring_tensor(b.labels, f"image.boxes[{i}].labels", ring)) for i, b in enumerate(image.boxes)]
+    elif kind == "text":
+        text = m.text
+    elif kind == "tabular":
+        tabular = m.tabular
+    return Batch(epoch=m.epoch, batch_index=m.batch_index,
+                 indices=_ring_tensor(m.indices, "indices", ring) if m.HasField("indices") else None,
+                 labels=_ring_tensor(m.labels, "labels", ring) if m.HasField("labels") else None,
+                 keys=_ring_tensor(m.keys, "keys", ring) if m.HasField("keys") else None,
+                 images=images, boxes=boxes, epoch_info=m.epoch_info if m.HasField("epoch_info") else None,
+                 skipped=list(m.skipped), text=text, tabular=tabular, nbytes=len(raw),
+                 shared_memory_release=m.shared_memory_release, ring=ring)
+
+
 def _image_payload(buf, mv, span, ring=None):
     images = None
     boxes = []

@@ -461,8 +461,7 @@ class BatchStream(Iterator[Batch]):
         offset, length = notice
         if offset % 64 or length <= 0:
             raise ValueError(f"{self._bell.path}: notice ({offset}, {length}) is not a record of the ring")
-        # A copy of the record (a few hundred bytes): its inline parts then outlive the batch's release.
-        return _wire.parse_batch(bytes(self._ring.view(offset, length, "record")), self._ring)
+        return _wire.parse_record(self._ring.view(offset, length, "record"), self._ring)
 
     def _close_bell(self) -> None:
         if self._bell is not None:

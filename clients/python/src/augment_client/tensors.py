@@ -7,6 +7,7 @@ Tensors are little-endian and row-major, so a tensor's bytes become a numpy arra
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import prod
 
 import numpy as np
 
@@ -29,13 +30,11 @@ def view(dtype: int, shape: Sequence[int], data, field: str = "tensor") -> np.nd
     np_dtype = DTYPES.get(dtype)
     if np_dtype is None:
         raise ValueError(f"{field}.dtype: unsupported value {dtype}")
-    shape = tuple(int(s) for s in shape)
-    count = 1
-    for s in shape:
-        if s < 0:
-            raise ValueError(f"{field}.shape: negative dimension in {shape}")
-        count *= s
-    size = memoryview(data).nbytes
+    shape = tuple(map(int, shape))
+    if shape and min(shape) < 0:
+        raise ValueError(f"{field}.shape: negative dimension in {shape}")
+    count = prod(shape)
+    size = data.nbytes if type(data) is memoryview else memoryview(data).nbytes
     if size != count * np_dtype.itemsize:
         raise ValueError(f"{field}.data: {size} bytes, but shape {shape} of {np_dtype} needs {count * np_dtype.itemsize}")
     return np.frombuffer(data, dtype=np_dtype).reshape(shape)
