@@ -44,9 +44,6 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     /// <summary>The doorbell FIFO when batches go through the ring, else null.</summary>
     public string? DoorbellPath { get; }
 
-    /// <summary>Whether the first batch has been placed (the client knows the ring from then on).</summary>
-    public bool Announced => _announced;
-
     /// <summary>The ring file.</summary>
     public string Path => _ring.Path;
 
@@ -167,14 +164,14 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         }
         // The release position is in the record and is the record's end: the least fixed point of size -> end
         // (the size grows with the varint of the position, which grows with the size).
-        long release = 0, start2;
+        long release = 0, recordStart;
         int size;
         while (true)
         {
             batch.SharedMemoryRelease = release;
             size = batch.CalculateSize();
-            start2 = Place(_head, size);
-            var end = start2 + SharedMemoryRingLayout.AlignUp(size, SharedMemoryRingLayout.Alignment);
+            recordStart = Place(_head, size);
+            var end = recordStart + SharedMemoryRingLayout.AlignUp(size, SharedMemoryRingLayout.Alignment);
             if (end == release)
             {
                 break;
@@ -182,7 +179,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
             release = end;
         }
         await WaitAsync(release, cancellationToken).ConfigureAwait(false);
-        _record = (_ring.DataOffset + start2 % _capacity, size);
+        _record = (_ring.DataOffset + recordStart % _capacity, size);
         _head = release;
     }
 

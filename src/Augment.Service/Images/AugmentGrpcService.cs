@@ -37,6 +37,7 @@ internal sealed class AugmentGrpcService(
         using var ring = sharedMemory.Open(request, context.GetHttpContext());
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
+        var delivered = false;
         using var writes = WriteCancellation(context.CancellationToken);
         using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
         try
@@ -52,6 +53,7 @@ internal sealed class AugmentGrpcService(
                         {
                             // Delivered through the ring (a record and a doorbell notice), not on the call.
                             next = (batch.Epoch, batch.BatchIndex + 1);
+                            delivered = true;
                             runner.Release(batch);
                             return;
                         }
@@ -60,12 +62,13 @@ internal sealed class AugmentGrpcService(
                         // pending ShutdownWriteGrace after the stop signal (a client that stopped reading) is cancelled.
                         await responseStream.WriteAsync(batch, writes.Token).ConfigureAwait(false);
                         next = (batch.Epoch, batch.BatchIndex + 1);
+                        delivered = true;
                         // Serialised into the response by now: its buffer goes back to the pool.
                         runner.Release(batch);
                     },
                     linked.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ring is { Announced: true } && ex is not OperationCanceledException && !linked.IsCancellationRequested)
+            catch (Exception ex) when (ring is not null && delivered && ex is not OperationCanceledException && !linked.IsCancellationRequested)
             {
                 // The client sees the error once it has taken the batches delivered before it (as a socket client
                 // would): after the doorbell's end with batches in the ring. The ring stays until they are released
