@@ -116,6 +116,8 @@ def test_error_mid_stream_surfaces_after_the_batches_before_it(broken_service, i
         bell = None
         with pytest.raises(DataLossError) as actual:
             with client.stream_batches("broken", shared_memory=True, batches_in_ring=in_ring, **request) as stream:
+                stream._start_call()
+                time.sleep(0.3)  # the service fails (ending the doorbell) before the client even opens it
                 for b in stream:
                     bell = bell or (stream._bell.path if stream._bell else None)
                     shared.append(_arrays(b))

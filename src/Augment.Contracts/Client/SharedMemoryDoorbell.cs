@@ -29,13 +29,15 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     private const int PollMilliseconds = 50;
 
     private readonly SafeFileHandle _fd;
+    private readonly SafeFileHandle? _keeper;
     private readonly Channel<(long Offset, long Length)>? _notices;
     private volatile bool _disposed;
 
-    private SharedMemoryDoorbell(string path, SafeFileHandle fd, bool reader)
+    private SharedMemoryDoorbell(string path, SafeFileHandle fd, SafeFileHandle? keeper, bool reader)
     {
         Path = path;
         _fd = fd;
+        _keeper = keeper;
         if (reader)
         {
             _notices = Channel.CreateUnbounded<(long, long)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -49,7 +51,10 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     public string Path { get; }
 
     /// <summary>Server side: creates the FIFO at <paramref name="path"/> (mode 0600; it must not exist) and opens it
-    /// read-write and non-blocking: opening never waits for a reader, and writing never raises SIGPIPE.</summary>
+    /// read-write and non-blocking: opening never waits for a reader, and writing never raises SIGPIPE. It also holds a
+    /// read-only descriptor that it never reads from until <see cref="Dispose"/>: Linux discards a pipe's contents when
+    /// its last descriptor closes, so without it the notices and the end written before the client opened the FIFO (a
+    /// short stream, a stream failing early) would be lost.</summary>
     /// <exception cref="IOException">The FIFO cannot be created or opened.</exception>
     public static SharedMemoryDoorbell Create(string path)
     {
@@ -59,12 +64,15 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
         {
             throw Error("cannot create the doorbell", path);
         }
+        SafeFileHandle? keeper = null;
         try
         {
-            return new SharedMemoryDoorbell(path, OpenFile(path, ORdWr | ONonBlock | OCloExec), reader: false);
+            keeper = OpenFile(path, ORdOnly | ONonBlock | OCloExec);
+            return new SharedMemoryDoorbell(path, OpenFile(path, ORdWr | ONonBlock | OCloExec), keeper, reader: false);
         }
         catch
         {
+            keeper?.Dispose();
             File.Delete(path);
             throw;
         }
@@ -78,7 +86,7 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLinux();
-        return new SharedMemoryDoorbell(path, OpenFile(path, ORdOnly | ONonBlock | OCloExec), reader: true);
+        return new SharedMemoryDoorbell(path, OpenFile(path, ORdOnly | ONonBlock | OCloExec), null, reader: true);
     }
 
     /// <summary>Server side: writes the notice of the record at <paramref name="offset"/> (from the start of the ring
@@ -135,12 +143,18 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
         }
     }
 
-    /// <summary>Closes this end of the FIFO (the server's: readers then see the end once they have read every notice;
-    /// the client's: its reading thread stops within 50 ms). The FIFO file stays until its creator deletes it.</summary>
+    /// <summary>Server side: ends the batches. Closes the writing descriptor, so that readers see the end once they have
+    /// read every notice, and keeps the pipe's contents for a client that opens the FIFO only now (until
+    /// <see cref="Dispose"/>). No notice can be written afterwards.</summary>
+    public void End() => _fd.Dispose();
+
+    /// <summary>Closes this end of the FIFO (the server's: <see cref="End"/>, and the pipe's contents go once no reader
+    /// holds it; the client's: its reading thread stops within 50 ms). The FIFO file stays until its creator deletes it.</summary>
     public void Dispose()
     {
         _disposed = true;
         _fd.Dispose();
+        _keeper?.Dispose();
     }
 
     /// <summary>The client's reading thread: reads what the pipe holds without blocking, else waits in poll() (50 ms at a

@@ -28,7 +28,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     private readonly SharedMemoryMapping _ring;
     private readonly long _capacity;
     private readonly Queue<long> _unreleased = new();
-    private SharedMemoryDoorbell? _doorbell;
+    private readonly SharedMemoryDoorbell? _doorbell;
     private long _head;
     private bool _announced;
     private (long Offset, int Length) _record;
@@ -99,12 +99,9 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         return true;
     }
 
-    /// <summary>Closes the doorbell: the client reads the end of the batches once it has read every notice.</summary>
-    public void EndBatches()
-    {
-        _doorbell?.Dispose();
-        _doorbell = null;
-    }
+    /// <summary>Ends the doorbell: the client reads the end of the batches once it has read every notice (the notices stay
+    /// readable until <see cref="Dispose"/>, also for a client that opens the doorbell only now).</summary>
+    public void EndBatches() => _doorbell?.End();
 
     /// <summary>Moves <paramref name="batch"/>'s tensors into the ring, waiting for room, and sets its release position
     /// (and the ring's description on the first batch).</summary>
@@ -200,7 +197,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     /// <summary>Closes the doorbell, unmaps and deletes the ring file and the doorbell FIFO.</summary>
     public void Dispose()
     {
-        EndBatches();
+        _doorbell?.Dispose();
         _ring.Dispose();
         foreach (var path in DoorbellPath is null ? [_ring.Path] : new[] { _ring.Path, DoorbellPath })
         {

@@ -68,6 +68,8 @@ public sealed class SharedMemoryRingDeliveryTests(ServiceFixture service) : ICla
         });
 
         using var stream = channel.StreamBatchesShared(request, batchesInRing: batchesInRing);
+        // The server fails (and ends the doorbell) before the client even opens it: the notices must still be there.
+        await Task.Delay(300);
         var shared = new List<Batch>();
         string? bell = null;
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -86,6 +88,22 @@ public sealed class SharedMemoryRingDeliveryTests(ServiceFixture service) : ICla
         Assert.Equal(3, tcp.Count);
         Assert.Equal(tcp.Select(b => b.ToByteArray()), shared.Select(b => b.ToByteArray()));
         Assert.False(bell is not null && File.Exists(bell));
+    }
+
+    [Fact]
+    public async Task StreamBatchesShared_ShortStreamEndsBeforeTheClientOpensTheDoorbell_EveryBatch()
+    {
+        var request = new StreamBatchesRequest { Dataset = "imbalanced", BatchSize = 10, Epochs = 2, Seed = 4 };
+        var expected = await service.Client.ReadAllAsync(request);
+        using var channel = AugmentChannel.ForAddress(service.Address);
+
+        using var stream = channel.StreamBatchesShared(request);
+        // By now the server has written all ten batches and ended the doorbell; it waits for their release.
+        await Task.Delay(300);
+        var actual = await ReadSharedAsync(stream).WaitAsync(Timeout);
+
+        Assert.Equal(10, expected.Count);
+        Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
     }
 
     [Fact]

@@ -47,6 +47,20 @@ public sealed class SharedMemoryDoorbellTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_OpenedAfterTheServerEnded_NoticesStillThereThenEnd()
+    {
+        using var server = SharedMemoryDoorbell.Create(PathOf("g.bell"));
+        Assert.True(server.TryRing(4096, 10));
+        Assert.True(server.TryRing(4160, 20));
+        server.End();
+        using var client = SharedMemoryDoorbell.Open(server.Path);
+
+        Assert.Equal((4096L, 10L), await client.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal((4160L, 20L), await client.ReadAsync());
+        Assert.Null(await client.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task ReadAsync_OpenedAfterTheServerClosed_EndsAtOnce()
     {
         var server = SharedMemoryDoorbell.Create(PathOf("c.bell"));

@@ -388,13 +388,7 @@ class BatchStream(Iterator[Batch]):
             if self._done:
                 raise StopIteration
             if self._call is None:
-                request = service_pb2.StreamBatchesRequest()
-                request.CopyFrom(self._request)
-                request.start.epoch, request.start.batch = self.position
-                self._call = (self._client._stream_batches_raw if self._shared else self._client._stream_batches)(request)
-                self._ring = None  # a new call announces its own ring (the old mapping goes with its last views)
-                self._close_bell()
-                self._bell_ended = False
+                self._start_call()
             self._release_held()
             try:
                 batch = self._next_record() if self._bell is not None else None
@@ -430,6 +424,16 @@ class BatchStream(Iterator[Batch]):
                 return copied
             self._held = batch
             return batch
+
+    def _start_call(self) -> None:
+        """Starts the call from ``position`` (gRPC sends the request at once; the batches wait in its buffers)."""
+        request = service_pb2.StreamBatchesRequest()
+        request.CopyFrom(self._request)
+        request.start.epoch, request.start.batch = self.position
+        self._call = (self._client._stream_batches_raw if self._shared else self._client._stream_batches)(request)
+        self._ring = None  # a new call announces its own ring (the old mapping goes with its last views)
+        self._close_bell()
+        self._bell_ended = False
 
     def _parse(self, message):
         if not self._shared:
