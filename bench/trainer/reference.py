@@ -4,7 +4,8 @@
   --padding valid|same      conv 3x3 without padding (64*5*5 features) or with padding 1 (64*7*7), as --padding
   --init torch|glorot       torch's defaults (U(+-1/sqrt(fan_in))) or Keras' (Glorot uniform weights, zero bias), as --init
   --normalize none|fashion-mnist|MEAN,STD   x/255, or (x/255 - mean)/std (fashion-mnist: 0.2860, 0.3530), as --normalize
-Usage: reference.py SCENARIO --seed S [--epochs 3] [--threads 2] [--padding same] [--init glorot] [--normalize fashion-mnist]
+  --dropout P               dropout on the 128 features entering the last layer while training (default 0), as --dropout
+Usage: reference.py SCENARIO --seed S [--epochs 3] [--threads 2] [--padding same] [--init glorot] [--normalize fashion-mnist] [--dropout 0.5]
   SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-weights | small | small-augment
   (small: 1,000 images; imbalanced: classes 5-9 keep 5%; augment: random crop (pad 2) + horizontal flip p 0.5)
 Prints one JSON line: test accuracy, macro-F1, worst-class recall, per-class recall, train samples, seconds per epoch."""
@@ -26,6 +27,7 @@ p.add_argument("--padding", choices=["valid", "same"], default="same")
 p.add_argument("--init", choices=["torch", "glorot"], default="glorot")
 p.add_argument("--normalize", default="fashion-mnist")
 p.add_argument("--small-size", type=int, default=1000)
+p.add_argument("--dropout", type=float, default=0.0)
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 root = "/usr/share/datasets/fashion-mnist/"
@@ -63,7 +65,7 @@ else:
 pad = 1 if a.padding == "same" else 0
 side = 7 if pad else 5
 model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=pad), nn.ReLU(), nn.MaxPool2d(2),
-                      nn.Flatten(), nn.Linear(64 * side * side, 128), nn.ReLU(), nn.Linear(128, 10))
+                      nn.Flatten(), nn.Linear(64 * side * side, 128), nn.ReLU(), nn.Dropout(a.dropout), nn.Linear(128, 10))
 if a.init == "glorot":
     for m in model:
         if isinstance(m, (nn.Conv2d, nn.Linear)):
@@ -98,5 +100,5 @@ for c in range(10):
     tp = ((pred == c) & (yte == c)).sum(); den = (pred == c).sum() + (yte == c).sum()
     f1.append(float(2 * tp / den) if den else 0.0)
 print(json.dumps({"scenario": a.scenario, "seed": a.seed, "epochs": a.epochs, "threads": a.threads, "padding": a.padding, "init": a.init,
-                  "normalize": a.normalize, "train_samples": train_samples, "test_accuracy": float((pred == yte).mean()),
+                  "normalize": a.normalize, "dropout": a.dropout, "train_samples": train_samples, "test_accuracy": float((pred == yte).mean()),
                   "test_macro_f1": float(np.mean(f1)), "test_worst_recall": min(recall), "test_recall": recall, "seconds_per_epoch": secs}))

@@ -17,6 +17,9 @@ internal sealed class TabularStreamDataset(string name, string path, TabularData
     /// <summary>The table.</summary>
     public TabularData Table { get; } = table;
 
+    /// <summary>The last few resample plans of streams over this table.</summary>
+    public ResamplePlanCache Plans { get; } = new();
+
     /// <inheritdoc />
     public IReadOnlyList<string> ClassNames => Table.ClassNames;
 

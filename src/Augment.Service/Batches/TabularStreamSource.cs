@@ -12,7 +12,8 @@ namespace Augment.Service.Batches;
 /// demand, keyed by (seed, c, j).</summary>
 internal static class TabularStreamSource
 {
-    /// <summary>Validates the sampler and plans the resample (neighbour searches run here).</summary>
+    /// <summary>Validates the sampler and plans the resample (neighbour searches run here, or the dataset's cached plan of the
+    /// same sampler and seed is reused).</summary>
     /// <exception cref="ArgumentException">A field is invalid (message starts with its name).</exception>
     public static StreamSource Create(StreamBatchesRequest request, TabularStreamDataset dataset, ServiceOptions options,
         CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ internal static class TabularStreamSource
             try
             {
                 var resample = TabularSamplerMapper.ToOptions(sampler) with { Seed = request.Seed, MaxDegreeOfParallelism = 1 };
-                resamplePlan = TabularResampler.Plan(table, resample, cancellationToken);
+                resamplePlan = dataset.Plans.GetOrAdd(sampler, request.Seed, () => TabularResampler.Plan(table, resample, cancellationToken));
             }
             catch (TabularException ex)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Augment.Core.Randomness;
 using Augment.Torch.Training.Data;
 using Augment.Torch.Training.EarlyStopping;
 using Augment.Torch.Training.Metrics;
@@ -14,6 +15,8 @@ namespace Augment.Torch.Training;
 /// per-epoch metrics, early stopping with best-weight restore, best/last checkpoints and resume.</summary>
 public sealed class Trainer
 {
+    private static readonly ulong DropoutStream = StableHash.Of("trainer/dropout");
+
     internal static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -149,6 +152,7 @@ public sealed class Trainer
             var x = BatchTensors.Features(batch, train, Options.Normalization);
             var y = BatchTensors.Labels(batch);
             optimizer.Optimizer.zero_grad();
+            model.SeedDropout(new SampleKey(Options.Seed, epoch, batchIndex).For(DropoutStream).NextUInt64());
             var logits = model.forward(x);
             var loss = nn.functional.cross_entropy(logits, y, weights);
             loss.backward();

@@ -1,4 +1,5 @@
 using Augment.Contracts.V1;
+using Augment.Service.Batches;
 using Augment.Service.Tests.Fixtures;
 using Grpc.Core;
 
@@ -131,6 +132,35 @@ public sealed class TabularStreamTests(StreamDatasetsFixture fixture) : IClassFi
             Assert.Equal(tail[i].Labels, resumed[i].Labels);
             Assert.Equal(tail[i].Tabular, resumed[i].Tabular);
         }
+    }
+
+    [Fact]
+    public async Task StreamBatches_SameSamplerAndSeed_PlansOnceForEveryShardAndGivesTheSameRows()
+    {
+        var dataset = (TabularStreamDataset)fixture.Service.Get<StreamDatasetCatalog>().Find("imbalanced-table")!;
+        StreamBatchesRequest Request(Shard? shard = null)
+        {
+            var request = Smote(epochs: 1, shard: shard);
+            request.Seed = 90210;
+            return request;
+        }
+        var before = dataset.Plans.Computed;
+        var whole = Rows(await Client.ReadAllAsync(Request()));
+        var shards = new List<(long Index, long Label, byte Synthetic, float[] X)>();
+        for (var i = 0; i < 3; i++)
+        {
+            shards.AddRange(Rows(await Client.ReadAllAsync(Request(new Shard { Index = i, Count = 3 }))));
+        }
+        Assert.Equal(1, dataset.Plans.Computed - before);
+        string Key((long Index, long Label, byte Synthetic, float[] X) r) => $"{r.Label}/{r.Index}/{string.Join(',', r.X)}";
+        Assert.Equal(whole.Select(Key).Order(StringComparer.Ordinal), shards.Select(Key).Order(StringComparer.Ordinal));
+
+        var other = Request();
+        other.Seed = 90211;
+        var otherRows = Rows(await Client.ReadAllAsync(other));
+        Assert.Equal(2, dataset.Plans.Computed - before);
+        Assert.NotEqual(whole.Where(r => r.Synthetic == 1).Select(Key).Order(StringComparer.Ordinal),
+            otherRows.Where(r => r.Synthetic == 1).Select(Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -88,6 +88,21 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task FitAsync_WithDropout_RepeatsAcrossWorkerCountsAndResumesExactly()
+    {
+        static ClassifierNet Model(ulong seed) => ModelFactory.Create(ModelKind.Cnn, [1, 12, 12], 4, seed: seed, options: new ModelOptions { Dropout = 0.5 });
+        var full = await Train(new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4 }, Model(5));
+        var again = await Train(new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4, Workers = 3 }, Model(5));
+        var plain = await Train(new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4 });
+        Assert.Equal(Weights(full.Model), Weights(again.Model));
+        Assert.NotEqual(Weights(full.Model), Weights(plain.Model)); // the masks did change the training
+        var options = new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4, CheckpointDirectory = _dir, Resume = true };
+        await Train(options with { StopAfterEpochs = 1 }, Model(5));
+        var resumed = await Train(options, Model(77));
+        Assert.Equal(Weights(full.Model), Weights(resumed.Model));
+    }
+
+    [Fact]
     public async Task FitAsync_ResumeWithAdam_MatchesUninterruptedRun()
     {
         var full = await Train(new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 4 });

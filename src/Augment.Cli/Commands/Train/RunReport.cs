@@ -32,6 +32,7 @@ internal static class RunReport
         ["model"] = outcome.Model.Kind,
         ["init"] = outcome.Model.Init.ToString().ToLowerInvariant(),
         ["padding"] = outcome.Model.Padding.ToString().ToLowerInvariant(),
+        ["dropout"] = spec.ModelOptions.Dropout,
         ["normalize"] = outcome.Normalization?.ToString(),
         ["optimizer"] = spec.Optimizer.Kind.ToString().ToLowerInvariant(),
         ["lr"] = spec.Optimizer.LearningRate,

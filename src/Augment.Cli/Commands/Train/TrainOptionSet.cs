@@ -15,6 +15,7 @@ internal sealed class TrainOptionSet
     public Option<string?> Model { get; } = new("--model") { Description = "cnn | resnet | mlp (default: cnn, or the --init-from model's)" };
     public Option<string> Init { get; } = new("--init") { Description = "weight initialisation: torch (U(±1/√fan_in)) | glorot (Keras: Glorot uniform, zero bias)", DefaultValueFactory = _ => "torch" };
     public Option<string?> Padding { get; } = new("--padding") { Description = "cnn convolutions: valid (no padding) | same (padding 1) (default: valid, or the --init-from model's)" };
+    public Option<double> Dropout { get; } = new("--dropout") { Description = "dropout probability on the features entering the classification head while training (0: none; keyed masks, so runs repeat and resume exactly)", DefaultValueFactory = _ => 0.0 };
     public Option<string?> Normalize { get; } = new("--normalize") { Description = "uint8 images: none | fashion-mnist | imagenet | auto (training split's statistics) | MEAN/STD, e.g. 0.286/0.353: x = (v/255 - mean)/std (default: none, or the --init-from model's)" };
     public Option<string?> Pipeline { get; } = new("--pipeline") { Description = "augmentation pipeline spec (JSON) applied to training samples" };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "maximum epochs", DefaultValueFactory = _ => 10 };
@@ -66,7 +67,7 @@ internal sealed class TrainOptionSet
 
     private IEnumerable<Option> All() =>
     [
-        Dataset, Model, Init, Padding, Normalize, Pipeline, Epochs, BatchSize, Optimizer, LearningRate, WeightDecay, Momentum, Nesterov, Schedule, DecayRate,
+        Dataset, Model, Init, Padding, Dropout, Normalize, Pipeline, Epochs, BatchSize, Optimizer, LearningRate, WeightDecay, Momentum, Nesterov, Schedule, DecayRate,
         Gamma, StepSize, Milestones, Warmup, MinLr, PlateauFactor, PlateauPatience, PlateauCooldown, PerStep, EarlyStopping,
         MinDelta, Monitor, ClassWeights, Balanced, TrainSize, MinorityClasses, MinorityFraction, ValFraction, InitFrom,
         InitClasses, Freeze, BackboneLrScale, Seed, Threads, Workers, Label, Smote, TabularMethod, K,
@@ -87,6 +88,7 @@ internal sealed class TrainOptionSet
             {
                 Init = Augment.Torch.Training.Models.ModelOptions.ParseInit(r.GetValue(Init)!),
                 Padding = r.GetValue(Padding) is { } padding ? Augment.Torch.Training.Models.ModelOptions.ParsePadding(padding) : null,
+                Dropout = Augment.Torch.Training.Models.ModelOptions.CheckDropout(r.GetValue(Dropout)),
             },
             Normalize = ValidNormalize(r.GetValue(Normalize)),
             PipelinePath = r.GetValue(Pipeline),

@@ -10,6 +10,7 @@ public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> backbone;
     private readonly nn.Module<Tensor, Tensor> head;
+    private Generator? dropoutGenerator;
 
     /// <summary>Creates the network from a backbone and a head; <paramref name="options"/> records how the
     /// backbone was built (written to checkpoint descriptions; default: torch init, valid padding).</summary>
@@ -25,6 +26,7 @@ public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
         FeatureCount = featureCount;
         ClassCount = classCount;
         Options = (options ?? new ModelOptions()).Resolved();
+        ModelOptions.CheckDropout(Options.Dropout);
         RegisterComponents();
     }
 
@@ -63,10 +65,39 @@ public sealed class ClassifierNet : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>Seeds the generator of the dropout masks (<see cref="ModelOptions.Dropout"/>) for the next training
+    /// step; the trainer passes a key of (seed, epoch, step).</summary>
+    public void SeedDropout(ulong key)
+    {
+        if (Options.Dropout > 0)
+        {
+            dropoutGenerator?.Dispose();
+            dropoutGenerator = new Generator(key);
+        }
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         using var features = backbone.forward(input);
-        return head.forward(features);
+        if (!training || Options.Dropout <= 0)
+        {
+            return head.forward(features);
+        }
+        // Inverted dropout: kept features are scaled by 1 / (1 - p), so evaluation needs no change.
+        dropoutGenerator ??= new Generator(0);
+        using var keep = rand(features.shape, generator: dropoutGenerator, dtype: features.dtype, device: features.device).ge_(Options.Dropout);
+        using var dropped = features * keep * (1.0 / (1.0 - Options.Dropout));
+        return head.forward(dropped);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            dropoutGenerator?.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }

@@ -11,6 +11,11 @@ public sealed record ModelOptions
     /// model has this switch.</summary>
     public ConvPadding? Padding { get; init; }
 
+    /// <summary>Dropout probability on the features entering the head, while training (0: none). The masks come from
+    /// the network's own generator, seeded per step by the trainer (<see cref="ClassifierNet.SeedDropout"/>), so a
+    /// run repeats exactly and resumes mid-way without saving generator state.</summary>
+    public double Dropout { get; init; }
+
     /// <summary>These options with a null <see cref="Padding"/> replaced by <see cref="ConvPadding.Valid"/>.</summary>
     public ModelOptions Resolved() => this with { Padding = Padding ?? ConvPadding.Valid };
 
@@ -25,6 +30,10 @@ public sealed record ModelOptions
             _ => throw new ArgumentException($"--init: unknown scheme '{name}' (expected torch or glorot)"),
         };
     }
+
+    /// <summary>Checks a dropout probability: 0 &lt;= p &lt; 1.</summary>
+    public static double CheckDropout(double p) =>
+        p is >= 0 and < 1 ? p : throw new ArgumentException($"--dropout: {p.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a probability in [0, 1)");
 
     /// <summary>Parses "valid" or "same".</summary>
     public static ConvPadding ParsePadding(string name)
