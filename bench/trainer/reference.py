@@ -6,8 +6,12 @@
   --normalize none|fashion-mnist|MEAN,STD   x/255, or (x/255 - mean)/std (fashion-mnist: 0.2860, 0.3530), as --normalize
   --dropout P               dropout on the 128 features entering the last layer while training (default 0), as --dropout
 Usage: reference.py SCENARIO --seed S [--epochs 3] [--threads 2] [--padding same] [--init glorot] [--normalize fashion-mnist] [--dropout 0.5]
-  SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-weights | small | small-augment
-  (small: 1,000 images; imbalanced: classes 5-9 keep 5%; augment: random crop (pad 2) + horizontal flip p 0.5)
+  SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-ros | imbalanced-weights | small | small-augment
+  (small: 1,000 images; imbalanced: classes 5-9 keep 5%; augment: random crop (pad 2) + horizontal flip p 0.5;
+  oversample: every class drawn with replacement up to the largest, once for the run (as a class-balanced
+  WeightedRandomSampler would draw), so the large classes lose about a third of their distinct images;
+  ros: imbalanced-learn's RandomOverSampler, every original kept and only the smaller classes topped up by draws
+  with replacement, as `augment train --balanced` keeps every original)
 Prints one JSON line: test accuracy, macro-F1, worst-class recall, per-class recall, train samples, seconds per epoch."""
 import argparse
 import gzip
@@ -19,7 +23,7 @@ import torch
 from torch import nn
 
 p = argparse.ArgumentParser()
-p.add_argument("scenario", choices=["full", "full-augment", "imbalanced", "imbalanced-oversample", "imbalanced-weights", "small", "small-augment"])
+p.add_argument("scenario", choices=["full", "full-augment", "imbalanced", "imbalanced-oversample", "imbalanced-ros", "imbalanced-weights", "small", "small-augment"])
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--epochs", type=int, default=3)
 p.add_argument("--threads", type=int, default=2)
@@ -51,6 +55,10 @@ train_samples = len(ytr)
 if a.scenario == "imbalanced-oversample":  # every class drawn up to the largest class, with replacement (one draw for the run)
     counts = np.bincount(ytr, minlength=10)
     keep = np.concatenate([rng.choice(np.where(ytr == c)[0], counts.max(), replace=True) for c in range(10)])
+    xtr, ytr = xtr[keep], ytr[keep]
+if a.scenario == "imbalanced-ros":  # originals kept, smaller classes topped up with replacement (one draw for the run)
+    counts = np.bincount(ytr, minlength=10)
+    keep = np.concatenate([np.concatenate([np.where(ytr == c)[0], rng.choice(np.where(ytr == c)[0], counts.max() - counts[c], replace=True)]) for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
 weights = None
 if a.scenario == "imbalanced-weights":  # scikit-learn's "balanced": n / (C * n_c)
