@@ -23,6 +23,27 @@ public sealed class TrainCommandTests : IDisposable
     private static Task<(int Code, string Output)> RunCaptured(params string[] args) => CapturedConsole.Run(TrainCommand.Create, args);
 
     [Fact]
+    public async Task Train_DropoutOutsideZeroToOne_ExitsTwoNamingTheOption()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        var (code, text) = await RunCaptured("train", "--dataset", data, "--model", "mlp", "--epochs", "1", "--dropout", "1", "--out", output);
+        Assert.Equal(2, code);
+        Assert.Contains("--dropout: 1 is not a probability in [0, 1)", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "metrics.json")));
+    }
+
+    [Fact]
+    public async Task Train_WithDropout_RecordsItInMetrics()
+    {
+        var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));
+        var output = Path.Combine(_dir, "run");
+        var (code, text) = await RunCaptured("train", "--dataset", data, "--model", "mlp", "--epochs", "1", "--dropout", "0.3", "--out", output);
+        Assert.True(code == 0, text);
+        Assert.Equal(0.3, Metrics(output).GetProperty("dropout").GetDouble());
+    }
+
+    [Fact]
     public async Task Train_TinyDataset_WritesMetricsPlotAndCheckpoints()
     {
         var data = TinyIdxDataset.Write(Path.Combine(_dir, "data"));

@@ -9,10 +9,10 @@ namespace Augment.Cli.Commands.Tune;
 /// <summary>Reads a search space from JSON and applies a trial to a run. Format:
 /// {"parameters":[{"name":"lr","kind":"float","min":1e-4,"max":1e-2,"log":true,"grid_points":3},
 /// {"name":"weight_decay","kind":"choice","choices":["0.001","0.0001","1e-05","0"]}]}.
-/// Tunable names: lr, weight_decay, optimizer, momentum, batch_size, epochs, schedule, backbone_lr_scale.</summary>
+/// Tunable names: lr, weight_decay, optimizer, momentum, batch_size, epochs, schedule, backbone_lr_scale, dropout.</summary>
 internal static class SearchSpaceFile
 {
-    public static readonly string[] Tunable = ["lr", "weight_decay", "optimizer", "momentum", "batch_size", "epochs", "schedule", "backbone_lr_scale"];
+    public static readonly string[] Tunable = ["lr", "weight_decay", "optimizer", "momentum", "batch_size", "epochs", "schedule", "backbone_lr_scale", "dropout"];
 
     /// <summary>The default space: log-uniform learning rate and the usual weight-decay grid.</summary>
     public static SearchSpace Default() => new([
@@ -69,6 +69,16 @@ internal static class SearchSpaceFile
                 throw new InvalidDataException($"{at}: {ex.Message}", ex);
             }
         }
+        foreach (var spec in specs.Where(s => s.Name == "dropout"))
+        {
+            var values = spec.Kind == ParameterKind.Choice
+                ? spec.Choices.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN)
+                : [spec.Min, spec.Max];
+            if (values.Any(v => v is not (>= 0 and < 1)))
+            {
+                throw new InvalidDataException($"{path}: parameters[{specs.IndexOf(spec)}] (dropout): every value must be a probability in [0, 1)");
+            }
+        }
         try
         {
             return new SearchSpace(specs);
@@ -95,6 +105,7 @@ internal static class SearchSpaceFile
                 "batch_size" => s with { Trainer = s.Trainer with { BatchSize = (int)d() } },
                 "epochs" => s with { Trainer = s.Trainer with { Epochs = (int)d() } },
                 "schedule" => s with { Schedule = s.Schedule with { Kind = value } },
+                "dropout" => s with { ModelOptions = s.ModelOptions with { Dropout = Augment.Torch.Training.Models.ModelOptions.CheckDropout(d()) } },
                 _ => throw new ArgumentException($"trial {trial.Index}: parameter '{name}' is not tunable"),
             };
         }

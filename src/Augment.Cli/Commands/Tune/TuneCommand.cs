@@ -14,7 +14,7 @@ namespace Augment.Cli.Commands.Tune;
 /// process and expected improvement) over `augment train` runs; writes trials.csv, trials.json, best.json.</summary>
 internal static class TuneCommand
 {
-    public static Command Create()
+    public static Command Create(IAnsiConsole? console = null)
     {
         var set = new TrainOptionSet();
         var output = new Option<string>("--out") { Description = "output folder (trials.csv, trials.json, best.json, trial-N/)", Required = true };
@@ -31,7 +31,7 @@ internal static class TuneCommand
         }
         command.SetAction(async (parseResult, ct) =>
         {
-            var console = AnsiConsole.Console;
+            var ui = console ?? AnsiConsole.Console;
             try
             {
                 var folder = parseResult.GetValue(output)!;
@@ -50,7 +50,7 @@ internal static class TuneCommand
                 var (train, test) = DatasetResolver.Load(baseSpec.Dataset, baseSpec.LabelColumn, baseSpec.Trainer.Seed);
                 Directory.CreateDirectory(folder);
                 var tuner = new Tuner(searchSpace, search, maximize);
-                tuner.TrialCompleted += t => console.MarkupLine(CultureInfo.InvariantCulture, "trial {0}: {1} -> {2} {3:G6}{4}",
+                tuner.TrialCompleted += t => ui.MarkupLine(CultureInfo.InvariantCulture, "trial {0}: {1} -> {2} {3:G6}{4}",
                     t.Trial.Index, Markup.Escape(Describe(t.Trial)), objectiveName, t.Objective, t.Error is null ? "" : " [red]" + Markup.Escape(t.Error) + "[/]");
                 var result = await tuner.RunAsync(parseResult.GetValue(trials), async (trial, token) =>
                 {
@@ -64,13 +64,13 @@ internal static class TuneCommand
                 Write(folder, searchSpace, result, objectiveName);
                 if (result.Best is { } best)
                 {
-                    console.MarkupLine(CultureInfo.InvariantCulture, "best: trial {0} ({1}) {2} = [bold]{3:G6}[/]", best.Trial.Index, Markup.Escape(Describe(best.Trial)), objectiveName, best.Objective);
+                    ui.MarkupLine(CultureInfo.InvariantCulture, "best: trial {0} ({1}) {2} = [bold]{3:G6}[/]", best.Trial.Index, Markup.Escape(Describe(best.Trial)), objectiveName, best.Objective);
                 }
                 return result.Best is null ? 1 : 0;
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or JsonException or Augment.Core.Pipelines.SpecException or Augment.Core.Imaging.ImageDecodeException or Augment.Core.Data.DatasetException or Augment.Core.Tabular.TabularException)
             {
-                console.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
+                ui.MarkupLine("[red]error:[/] {0}", Markup.Escape(ex.Message));
                 return 2;
             }
         });
