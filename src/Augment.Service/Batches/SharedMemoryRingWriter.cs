@@ -29,7 +29,10 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     private readonly long _capacity;
     private readonly Queue<long> _unreleased = new();
     private readonly SharedMemoryDoorbell? _doorbell;
+    private readonly Lock _lock = new();
+    private readonly List<RingLease> _leases = [];
     private long _head;
+    private long _delivered;
     private bool _announced;
     private (long Offset, int Length) _record;
 
@@ -110,7 +113,8 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         PlaceCoreAsync(batch, maxRingBytes, cancellationToken, record: false);
 
     /// <summary>With <paramref name="record"/>, also reserves room after the tensors for the batch's serialized message
-    /// (<see cref="_record"/>: its file offset and length), which the release position then covers.</summary>
+    /// (<see cref="_record"/>: its file offset and length), which the release position then covers. Tensors built in a
+    /// lease of this ring just get their slice; the others are copied.</summary>
     private async Task PlaceCoreAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken, bool record)
     {
         var tensors = SharedMemoryRingLayout.Tensors(batch).Where(t => !t.Data.IsEmpty).ToArray();
@@ -124,43 +128,85 @@ internal sealed class SharedMemoryRingWriter : IDisposable
                 $"shared_memory.ring_bytes: batch {batch.BatchIndex} of epoch {batch.Epoch} needs {total} bytes of ring, the ring holds {_capacity}; " +
                 $"raise shared_memory.ring_bytes (at most {maxRingBytes}, Augment:SharedMemory:MaxRingBytes) or lower batch_size");
         }
-        if (End(_head, tensors.Select(t => (long)t.Data.Length).Append(recordBound)) - _head > _capacity)
+        (ReadOnlyMemory<byte> Data, long Offset)[] copies;
+        long release;
+        lock (_lock)
         {
-            // Placed from here, the pieces skipped to the start would need more than the ring: start the batch there.
-            _head += _capacity - _head % _capacity;
-        }
-        foreach (var tensor in tensors)
-        {
-            var length = tensor.Data.Length;
-            var start = Place(_head, length);
-            var end = start + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
-            await WaitAsync(end, cancellationToken).ConfigureAwait(false);
-            var offset = _ring.DataOffset + start % _capacity;
-            tensor.Data.Span.CopyTo(_ring.Span(offset, length));
-            tensor.Data = ByteString.Empty;
-            tensor.SharedMemory = new SharedMemorySlice { Offset = offset, Length = length };
-            _head = end;
-        }
-        if (!_announced)
-        {
-            _announced = true;
-            batch.SharedMemoryRing = new SharedMemoryRing
+            var own = _leases.Where(l => l.Release == long.MaxValue && l.Tensor is { } leased && tensors.Any(t => ReferenceEquals(t, leased))).ToList();
+            var moving = tensors.Where(t => !own.Any(l => ReferenceEquals(l.Tensor, t))).ToList();
+            var need = moving.Sum(t => SharedMemoryRingLayout.AlignUp(t.Data.Length, SharedMemoryRingLayout.Alignment))
+                + SharedMemoryRingLayout.AlignUp(recordBound, SharedMemoryRingLayout.Alignment);
+            // The batch's own leases must stay clear of what it places now (at most 2 * need from the head, skips
+            // included), and a batch must place something so that its release position moves past the previous one's.
+            if (own.Count > 0 && ((moving.Count == 0 && !record) || _head + (2 * need) - own.Min(l => l.Start) > _capacity))
             {
-                Path = _ring.Path,
-                FileBytes = _ring.FileBytes,
-                LayoutVersion = SharedMemoryRingLayout.Version,
-                DataOffset = _ring.DataOffset,
-                Capacity = _capacity,
-                DoorbellPath = DoorbellPath ?? "",
-            };
+                own.ForEach(Evict);
+                own.Clear();
+                moving = [.. tensors];
+            }
+            if (End(_head, moving.Select(t => (long)t.Data.Length).Append(recordBound)) - _head > _capacity)
+            {
+                // Placed from here, the pieces skipped to the start would need more than the ring: start the batch there.
+                _head += _capacity - _head % _capacity;
+            }
+            copies = new (ReadOnlyMemory<byte>, long)[moving.Count];
+            for (var i = 0; i < moving.Count; i++)
+            {
+                var tensor = moving[i];
+                var length = tensor.Data.Length;
+                var start = Place(_head, length);
+                var offset = _ring.DataOffset + start % _capacity;
+                copies[i] = (tensor.Data.Memory, offset);
+                tensor.Data = ByteString.Empty;
+                tensor.SharedMemory = new SharedMemorySlice { Offset = offset, Length = length };
+                _head = start + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
+            }
+            foreach (var lease in own)
+            {
+                lease.Tensor!.Data = ByteString.Empty;
+                lease.Tensor.SharedMemory = new SharedMemorySlice { Offset = lease.FileOffset, Length = lease.Length };
+                LeasesUsed++;
+            }
+            Announce(batch);
+            if (record)
+            {
+                PlaceRecord(batch);
+            }
+            release = _head;
+            batch.SharedMemoryRelease = release;
+            // The batch's leases stay protected until the client releases the batch.
+            own.ForEach(l => l.Release = release);
+            _delivered = release;
         }
-        if (!record)
+        await WaitAsync(release, cancellationToken).ConfigureAwait(false);
+        foreach (var (data, offset) in copies)
         {
-            batch.SharedMemoryRelease = _head;
+            data.Span.CopyTo(_ring.Span(offset, data.Length));
+        }
+    }
+
+    private void Announce(Batch batch)
+    {
+        if (_announced)
+        {
             return;
         }
-        // The release position is in the record and is the record's end: the least fixed point of size -> end
-        // (the size grows with the varint of the position, which grows with the size).
+        _announced = true;
+        batch.SharedMemoryRing = new SharedMemoryRing
+        {
+            Path = _ring.Path,
+            FileBytes = _ring.FileBytes,
+            LayoutVersion = SharedMemoryRingLayout.Version,
+            DataOffset = _ring.DataOffset,
+            Capacity = _capacity,
+            DoorbellPath = DoorbellPath ?? "",
+        };
+    }
+
+    /// <summary>Places the batch's record at the head. The release position is in the record and is the record's end:
+    /// the least fixed point of size -> end (the size grows with the varint of the position, which grows with the size).</summary>
+    private void PlaceRecord(Batch batch)
+    {
         long release = 0, recordStart;
         int size;
         while (true)
@@ -175,7 +221,6 @@ internal sealed class SharedMemoryRingWriter : IDisposable
             }
             release = end;
         }
-        await WaitAsync(release, cancellationToken).ConfigureAwait(false);
         _record = (_ring.DataOffset + recordStart % _capacity, size);
         _head = release;
     }
@@ -192,7 +237,18 @@ internal sealed class SharedMemoryRingWriter : IDisposable
 
     /// <summary>Waits until the client has released every batch (the stream's last step, so that the file outlives
     /// the client's reads).</summary>
-    public Task DrainAsync(CancellationToken cancellationToken) => WaitAsync(_head + _capacity, cancellationToken);
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        long delivered;
+        lock (_lock)
+        {
+            delivered = _delivered;
+        }
+        while (_ring.Consumed < delivered)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Closes the doorbell, unmaps and deletes the ring file and the doorbell FIFO.</summary>
     public void Dispose()
@@ -252,12 +308,119 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         return physical + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment) > _capacity ? head + _capacity - physical : head;
     }
 
-    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/>.</summary>
+    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/>: until the client
+    /// has released enough, and no region still in use lies within a ring's length before <paramref name="end"/>. Leases
+    /// of batches not yet delivered that stand in the way are evicted (their bytes copied out of the ring) once their
+    /// builder is done: the delivery never waits for a batch that can only come after it.</summary>
     private async Task WaitAsync(long end, CancellationToken cancellationToken)
     {
-        while (end - Math.Min(_ring.Consumed, _head) > _capacity)
+        while (true)
         {
+            lock (_lock)
+            {
+                if (end - Low(includeOutstanding: false) <= _capacity)
+                {
+                    var building = false;
+                    foreach (var lease in _leases.Where(l => l.Release == long.MaxValue && end - l.Start > _capacity).ToList())
+                    {
+                        if (lease.Tensor is null)
+                        {
+                            building = true;
+                        }
+                        else
+                        {
+                            Evict(lease);
+                        }
+                    }
+                    if (!building)
+                    {
+                        return;
+                    }
+                }
+            }
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The lowest virtual position still in use: the client's <c>consumed</c> (at most the head), the leases
+    /// of delivered batches it has not released and, with <paramref name="includeOutstanding"/>, the leases of batches
+    /// not yet delivered. Forgets the leases of released batches. Call under the lock.</summary>
+    private long Low(bool includeOutstanding)
+    {
+        var consumed = Math.Min(_ring.Consumed, _head);
+        _leases.RemoveAll(l => l.Release <= consumed);
+        var low = consumed;
+        foreach (var lease in _leases)
+        {
+            if (includeOutstanding || lease.Release != long.MaxValue)
+            {
+                low = Math.Min(low, lease.Start);
+            }
+        }
+        return low;
+    }
+
+    /// <summary>Moves a completed lease's bytes out of the ring into the heap (its tensor then is copied like any other
+    /// when its batch is delivered) and forgets the lease. Call under the lock.</summary>
+    private void Evict(RingLease lease)
+    {
+        lease.Tensor!.Data = ByteString.CopyFrom(_ring.Span(lease.FileOffset, lease.Length));
+        _leases.Remove(lease);
+        LeasesEvicted++;
+    }
+
+    /// <summary>A region of <paramref name="length"/> bytes at the head for a builder to write a tensor into, or null
+    /// when the ring lacks room for it (and for as much again, so that the batches delivered before it still fit) without
+    /// waiting: the builder then uses its own buffer. Thread-safe; never waits.</summary>
+    public RingLease? TryLease(int length)
+    {
+        var aligned = SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
+        if (length <= 0 || 2 * aligned > _capacity)
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            var start = Place(_head, length);
+            var end = start + aligned;
+            if (end + aligned - Low(includeOutstanding: true) > _capacity)
+            {
+                return null;
+            }
+            _head = end;
+            var offset = _ring.DataOffset + start % _capacity;
+            var lease = new RingLease(this, start, end, offset, length, _ring.Memory(offset, length));
+            _leases.Add(lease);
+            LeasesGranted++;
+            return lease;
+        }
+    }
+
+    /// <summary>Leases granted so far.</summary>
+    public int LeasesGranted { get; private set; }
+
+    /// <summary>Leased tensors delivered in place (without a copy).</summary>
+    public int LeasesUsed { get; private set; }
+
+    /// <summary>Leases whose bytes had to be moved out of the ring (they stood in the way of an earlier batch).</summary>
+    public int LeasesEvicted { get; private set; }
+
+    internal void Complete(RingLease lease, Tensor tensor)
+    {
+        lock (_lock)
+        {
+            lease.Tensor = tensor;
+        }
+    }
+
+    internal void Abandon(RingLease lease)
+    {
+        lock (_lock)
+        {
+            if (lease.Tensor is null)
+            {
+                _leases.Remove(lease);
+            }
         }
     }
 
