@@ -36,8 +36,11 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     private bool _announced;
     private (long Offset, int Length) _record;
 
-    private SharedMemoryRingWriter(SharedMemoryMapping ring, SharedMemoryDoorbell? doorbell)
+    private readonly Action<SharedMemoryRingWriter>? _closed;
+
+    private SharedMemoryRingWriter(SharedMemoryMapping ring, SharedMemoryDoorbell? doorbell, Action<SharedMemoryRingWriter>? closed)
     {
+        _closed = closed;
         _ring = ring;
         _capacity = ring.Capacity;
         _doorbell = doorbell;
@@ -53,16 +56,21 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     /// <summary>Bytes of the ring's data area.</summary>
     public long Capacity => _capacity;
 
+    /// <summary>Room a lease leaves free beyond the size of one more such tensor (for small tensors and records): 64 KiB,
+    /// or a sixteenth of a smaller ring.</summary>
+    public long LeaseSlack => Math.Min(64 * 1024, _capacity / 16);
+
     /// <summary>Creates a ring of <paramref name="capacity"/> data bytes (a multiple of 4096) under a random name in
     /// <paramref name="directory"/>, mode 0600; with <paramref name="batchesInRing"/> also its doorbell FIFO (the ring's
-    /// path + <see cref="SharedMemoryDoorbell.Suffix"/>, mode 0600).</summary>
-    public static SharedMemoryRingWriter Create(string directory, long capacity, bool batchesInRing = false)
+    /// path + <see cref="SharedMemoryDoorbell.Suffix"/>, mode 0600). <paramref name="closed"/> sees the writer when it is
+    /// disposed (its lease counts).</summary>
+    public static SharedMemoryRingWriter Create(string directory, long capacity, bool batchesInRing = false, Action<SharedMemoryRingWriter>? closed = null)
     {
         var name = $"{FilePrefix}{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
         var ring = SharedMemoryMapping.Create(System.IO.Path.Combine(directory, name), capacity);
         try
         {
-            return new SharedMemoryRingWriter(ring, batchesInRing ? SharedMemoryDoorbell.Create(ring.Path + SharedMemoryDoorbell.Suffix) : null);
+            return new SharedMemoryRingWriter(ring, batchesInRing ? SharedMemoryDoorbell.Create(ring.Path + SharedMemoryDoorbell.Suffix) : null, closed);
         }
         catch
         {
@@ -129,9 +137,10 @@ internal sealed class SharedMemoryRingWriter : IDisposable
                 $"raise shared_memory.ring_bytes (at most {maxRingBytes}, Augment:SharedMemory:MaxRingBytes) or lower batch_size");
         }
         (ReadOnlyMemory<byte> Data, long Offset)[] copies;
-        long release;
+        long release, delivered;
         lock (_lock)
         {
+            delivered = _delivered;
             var own = _leases.Where(l => l.Release == long.MaxValue && l.Tensor is { } leased && tensors.Any(t => ReferenceEquals(t, leased))).ToList();
             var moving = tensors.Where(t => !own.Any(l => ReferenceEquals(l.Tensor, t))).ToList();
             var need = moving.Sum(t => SharedMemoryRingLayout.AlignUp(t.Data.Length, SharedMemoryRingLayout.Alignment))
@@ -178,7 +187,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
             own.ForEach(l => l.Release = release);
             _delivered = release;
         }
-        await WaitAsync(release, cancellationToken).ConfigureAwait(false);
+        await WaitAsync(release, delivered, cancellationToken).ConfigureAwait(false);
         foreach (var (data, offset) in copies)
         {
             data.Span.CopyTo(_ring.Span(offset, data.Length));
@@ -253,6 +262,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     /// <summary>Closes the doorbell, unmaps and deletes the ring file and the doorbell FIFO.</summary>
     public void Dispose()
     {
+        _closed?.Invoke(this);
         _doorbell?.Dispose();
         _ring.Dispose();
         foreach (var path in DoorbellPath is null ? [_ring.Path] : new[] { _ring.Path, DoorbellPath })
@@ -308,17 +318,26 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         return physical + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment) > _capacity ? head + _capacity - physical : head;
     }
 
-    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/>: until the client
-    /// has released enough, and no region still in use lies within a ring's length before <paramref name="end"/>. Leases
+    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/> (for a batch placed
+    /// after the batches delivered up to <paramref name="delivered"/>): until no byte the client holds lies within a ring's
+    /// length before <paramref name="end"/> (the batches it has not released, including leases delivered in them). Leases
     /// of batches not yet delivered that stand in the way are evicted (their bytes copied out of the ring) once their
-    /// builder is done: the delivery never waits for a batch that can only come after it.</summary>
-    private async Task WaitAsync(long end, CancellationToken cancellationToken)
+    /// builder is done: the delivery never waits for a batch that can only come after it. Once the client has released
+    /// everything delivered, what lies between that and the batch is only such leases and skipped ends of the ring.</summary>
+    private async Task WaitAsync(long end, long delivered, CancellationToken cancellationToken)
     {
         while (true)
         {
             lock (_lock)
             {
-                if (end - Low(includeOutstanding: false) <= _capacity)
+                var consumed = Math.Min(_ring.Consumed, _head);
+                _leases.RemoveAll(l => l.Release <= consumed);
+                var held = consumed < delivered ? consumed : long.MaxValue;
+                foreach (var lease in _leases.Where(l => l.Release != long.MaxValue))
+                {
+                    held = Math.Min(held, lease.Start);
+                }
+                if (end - _capacity <= held)
                 {
                     var building = false;
                     foreach (var lease in _leases.Where(l => l.Release == long.MaxValue && end - l.Start > _capacity).ToList())
@@ -342,22 +361,14 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         }
     }
 
-    /// <summary>The lowest virtual position still in use: the client's <c>consumed</c> (at most the head), the leases
-    /// of delivered batches it has not released and, with <paramref name="includeOutstanding"/>, the leases of batches
-    /// not yet delivered. Forgets the leases of released batches. Call under the lock.</summary>
-    private long Low(bool includeOutstanding)
+    /// <summary>The lowest virtual position possibly still in use: the client's <c>consumed</c> (at most the head) and
+    /// the leases of batches it has not released or that are not delivered yet. Forgets the leases of released batches.
+    /// Call under the lock.</summary>
+    private long Low()
     {
         var consumed = Math.Min(_ring.Consumed, _head);
         _leases.RemoveAll(l => l.Release <= consumed);
-        var low = consumed;
-        foreach (var lease in _leases)
-        {
-            if (includeOutstanding || lease.Release != long.MaxValue)
-            {
-                low = Math.Min(low, lease.Start);
-            }
-        }
-        return low;
+        return _leases.Count == 0 ? consumed : Math.Min(consumed, _leases.Min(l => l.Start));
     }
 
     /// <summary>Moves a completed lease's bytes out of the ring into the heap (its tensor then is copied like any other
@@ -370,12 +381,13 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     }
 
     /// <summary>A region of <paramref name="length"/> bytes at the head for a builder to write a tensor into, or null
-    /// when the ring lacks room for it (and for as much again, so that the batches delivered before it still fit) without
+    /// when the ring lacks room for it (and for as much again and <see cref="LeaseSlack"/>, so that a batch delivered
+    /// before it, with its small tensors and record, still fits) without
     /// waiting: the builder then uses its own buffer. Thread-safe; never waits.</summary>
     public RingLease? TryLease(int length)
     {
         var aligned = SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
-        if (length <= 0 || 2 * aligned > _capacity)
+        if (length <= 0 || (2 * aligned) + LeaseSlack > _capacity)
         {
             return null;
         }
@@ -383,7 +395,7 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         {
             var start = Place(_head, length);
             var end = start + aligned;
-            if (end + aligned - Low(includeOutstanding: true) > _capacity)
+            if (end + aligned + LeaseSlack - Low() > _capacity)
             {
                 return null;
             }
