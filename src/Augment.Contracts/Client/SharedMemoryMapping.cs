@@ -49,7 +49,14 @@ public sealed unsafe class SharedMemoryMapping : IDisposable
     public long Capacity => FileBytes - HeaderBytes;
 
     /// <summary>The client's <c>consumed</c> counter: the release position of the last batch it no longer uses.</summary>
-    public long Consumed => Volatile.Read(ref *(long*)(_base + ConsumedOffset));
+    public long Consumed
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return Volatile.Read(ref *(long*)(_base + ConsumedOffset));
+        }
+    }
 
     /// <summary>Creates the ring file at <paramref name="path"/> (mode 0600; it must not exist) with a data area of
     /// <paramref name="capacity"/> bytes, reserves its memory at once (a full /dev/shm fails here with an

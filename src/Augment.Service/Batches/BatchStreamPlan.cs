@@ -44,6 +44,11 @@ internal sealed class BatchStreamPlan
     /// <summary>This stream's shard.</summary>
     public int ShardIndex { get; }
 
+    /// <summary>The stream's shared-memory ring, set before the batches are built when the stream has one: builders may
+    /// then build large tensors in it (<see cref="SharedMemoryRingWriter.TryLease"/>), which the ring delivers without a
+    /// copy. Null for every other stream (the socket path and in-process consumers never see ring memory).</summary>
+    public SharedMemoryRingWriter? Ring { get; set; }
+
     /// <summary>Validates the kind-independent fields of <paramref name="request"/> against <paramref name="options"/>
     /// and plans over <paramref name="source"/>.</summary>
     /// <exception cref="ArgumentException">A field is invalid (message starts with its name).</exception>

@@ -29,12 +29,18 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     private readonly long _capacity;
     private readonly Queue<long> _unreleased = new();
     private readonly SharedMemoryDoorbell? _doorbell;
+    private readonly Lock _lock = new();
+    private readonly List<RingLease> _leases = [];
     private long _head;
+    private long _delivered;
     private bool _announced;
     private (long Offset, int Length) _record;
 
-    private SharedMemoryRingWriter(SharedMemoryMapping ring, SharedMemoryDoorbell? doorbell)
+    private readonly Action<SharedMemoryRingWriter>? _closed;
+
+    private SharedMemoryRingWriter(SharedMemoryMapping ring, SharedMemoryDoorbell? doorbell, Action<SharedMemoryRingWriter>? closed)
     {
+        _closed = closed;
         _ring = ring;
         _capacity = ring.Capacity;
         _doorbell = doorbell;
@@ -50,16 +56,21 @@ internal sealed class SharedMemoryRingWriter : IDisposable
     /// <summary>Bytes of the ring's data area.</summary>
     public long Capacity => _capacity;
 
+    /// <summary>Room a lease leaves free beyond the size of one more such tensor (for small tensors and records): 64 KiB,
+    /// or a sixteenth of a smaller ring.</summary>
+    public long LeaseSlack => Math.Min(64 * 1024, _capacity / 16);
+
     /// <summary>Creates a ring of <paramref name="capacity"/> data bytes (a multiple of 4096) under a random name in
     /// <paramref name="directory"/>, mode 0600; with <paramref name="batchesInRing"/> also its doorbell FIFO (the ring's
-    /// path + <see cref="SharedMemoryDoorbell.Suffix"/>, mode 0600).</summary>
-    public static SharedMemoryRingWriter Create(string directory, long capacity, bool batchesInRing = false)
+    /// path + <see cref="SharedMemoryDoorbell.Suffix"/>, mode 0600). <paramref name="closed"/> sees the writer when it is
+    /// disposed (its lease counts).</summary>
+    public static SharedMemoryRingWriter Create(string directory, long capacity, bool batchesInRing = false, Action<SharedMemoryRingWriter>? closed = null)
     {
         var name = $"{FilePrefix}{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
         var ring = SharedMemoryMapping.Create(System.IO.Path.Combine(directory, name), capacity);
         try
         {
-            return new SharedMemoryRingWriter(ring, batchesInRing ? SharedMemoryDoorbell.Create(ring.Path + SharedMemoryDoorbell.Suffix) : null);
+            return new SharedMemoryRingWriter(ring, batchesInRing ? SharedMemoryDoorbell.Create(ring.Path + SharedMemoryDoorbell.Suffix) : null, closed);
         }
         catch
         {
@@ -110,7 +121,8 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         PlaceCoreAsync(batch, maxRingBytes, cancellationToken, record: false);
 
     /// <summary>With <paramref name="record"/>, also reserves room after the tensors for the batch's serialized message
-    /// (<see cref="_record"/>: its file offset and length), which the release position then covers.</summary>
+    /// (<see cref="_record"/>: its file offset and length), which the release position then covers. Tensors built in a
+    /// lease of this ring just get their slice; the others are copied.</summary>
     private async Task PlaceCoreAsync(Batch batch, long maxRingBytes, CancellationToken cancellationToken, bool record)
     {
         var tensors = SharedMemoryRingLayout.Tensors(batch).Where(t => !t.Data.IsEmpty).ToArray();
@@ -124,43 +136,86 @@ internal sealed class SharedMemoryRingWriter : IDisposable
                 $"shared_memory.ring_bytes: batch {batch.BatchIndex} of epoch {batch.Epoch} needs {total} bytes of ring, the ring holds {_capacity}; " +
                 $"raise shared_memory.ring_bytes (at most {maxRingBytes}, Augment:SharedMemory:MaxRingBytes) or lower batch_size");
         }
-        if (End(_head, tensors.Select(t => (long)t.Data.Length).Append(recordBound)) - _head > _capacity)
+        (ReadOnlyMemory<byte> Data, long Offset)[] copies;
+        long release, delivered;
+        lock (_lock)
         {
-            // Placed from here, the pieces skipped to the start would need more than the ring: start the batch there.
-            _head += _capacity - _head % _capacity;
-        }
-        foreach (var tensor in tensors)
-        {
-            var length = tensor.Data.Length;
-            var start = Place(_head, length);
-            var end = start + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
-            await WaitAsync(end, cancellationToken).ConfigureAwait(false);
-            var offset = _ring.DataOffset + start % _capacity;
-            tensor.Data.Span.CopyTo(_ring.Span(offset, length));
-            tensor.Data = ByteString.Empty;
-            tensor.SharedMemory = new SharedMemorySlice { Offset = offset, Length = length };
-            _head = end;
-        }
-        if (!_announced)
-        {
-            _announced = true;
-            batch.SharedMemoryRing = new SharedMemoryRing
+            delivered = _delivered;
+            var own = _leases.Where(l => l.Release == long.MaxValue && l.Tensor is { } leased && tensors.Any(t => ReferenceEquals(t, leased))).ToList();
+            var moving = tensors.Where(t => !own.Any(l => ReferenceEquals(l.Tensor, t))).ToList();
+            var need = moving.Sum(t => SharedMemoryRingLayout.AlignUp(t.Data.Length, SharedMemoryRingLayout.Alignment))
+                + SharedMemoryRingLayout.AlignUp(recordBound, SharedMemoryRingLayout.Alignment);
+            // The batch's own leases must stay clear of what it places now (at most 2 * need from the head, skips
+            // included), and a batch must place something so that its release position moves past the previous one's.
+            if (own.Count > 0 && ((moving.Count == 0 && !record) || _head + (2 * need) - own.Min(l => l.Start) > _capacity))
             {
-                Path = _ring.Path,
-                FileBytes = _ring.FileBytes,
-                LayoutVersion = SharedMemoryRingLayout.Version,
-                DataOffset = _ring.DataOffset,
-                Capacity = _capacity,
-                DoorbellPath = DoorbellPath ?? "",
-            };
+                own.ForEach(Evict);
+                own.Clear();
+                moving = [.. tensors];
+            }
+            if (End(_head, moving.Select(t => (long)t.Data.Length).Append(recordBound)) - _head > _capacity)
+            {
+                // Placed from here, the pieces skipped to the start would need more than the ring: start the batch there.
+                _head += _capacity - _head % _capacity;
+            }
+            copies = new (ReadOnlyMemory<byte>, long)[moving.Count];
+            for (var i = 0; i < moving.Count; i++)
+            {
+                var tensor = moving[i];
+                var length = tensor.Data.Length;
+                var start = Place(_head, length);
+                var offset = _ring.DataOffset + start % _capacity;
+                copies[i] = (tensor.Data.Memory, offset);
+                tensor.Data = ByteString.Empty;
+                tensor.SharedMemory = new SharedMemorySlice { Offset = offset, Length = length };
+                _head = start + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
+            }
+            foreach (var lease in own)
+            {
+                lease.Tensor!.Data = ByteString.Empty;
+                lease.Tensor.SharedMemory = new SharedMemorySlice { Offset = lease.FileOffset, Length = lease.Length };
+                LeasesUsed++;
+            }
+            Announce(batch);
+            if (record)
+            {
+                PlaceRecord(batch);
+            }
+            release = _head;
+            batch.SharedMemoryRelease = release;
+            // The batch's leases stay protected until the client releases the batch.
+            own.ForEach(l => l.Release = release);
+            _delivered = release;
         }
-        if (!record)
+        await WaitAsync(release, delivered, cancellationToken).ConfigureAwait(false);
+        foreach (var (data, offset) in copies)
         {
-            batch.SharedMemoryRelease = _head;
+            data.Span.CopyTo(_ring.Span(offset, data.Length));
+        }
+    }
+
+    private void Announce(Batch batch)
+    {
+        if (_announced)
+        {
             return;
         }
-        // The release position is in the record and is the record's end: the least fixed point of size -> end
-        // (the size grows with the varint of the position, which grows with the size).
+        _announced = true;
+        batch.SharedMemoryRing = new SharedMemoryRing
+        {
+            Path = _ring.Path,
+            FileBytes = _ring.FileBytes,
+            LayoutVersion = SharedMemoryRingLayout.Version,
+            DataOffset = _ring.DataOffset,
+            Capacity = _capacity,
+            DoorbellPath = DoorbellPath ?? "",
+        };
+    }
+
+    /// <summary>Places the batch's record at the head. The release position is in the record and is the record's end:
+    /// the least fixed point of size -> end (the size grows with the varint of the position, which grows with the size).</summary>
+    private void PlaceRecord(Batch batch)
+    {
         long release = 0, recordStart;
         int size;
         while (true)
@@ -175,7 +230,6 @@ internal sealed class SharedMemoryRingWriter : IDisposable
             }
             release = end;
         }
-        await WaitAsync(release, cancellationToken).ConfigureAwait(false);
         _record = (_ring.DataOffset + recordStart % _capacity, size);
         _head = release;
     }
@@ -192,11 +246,23 @@ internal sealed class SharedMemoryRingWriter : IDisposable
 
     /// <summary>Waits until the client has released every batch (the stream's last step, so that the file outlives
     /// the client's reads).</summary>
-    public Task DrainAsync(CancellationToken cancellationToken) => WaitAsync(_head + _capacity, cancellationToken);
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        long delivered;
+        lock (_lock)
+        {
+            delivered = _delivered;
+        }
+        while (_ring.Consumed < delivered)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Closes the doorbell, unmaps and deletes the ring file and the doorbell FIFO.</summary>
     public void Dispose()
     {
+        _closed?.Invoke(this);
         _doorbell?.Dispose();
         _ring.Dispose();
         foreach (var path in DoorbellPath is null ? [_ring.Path] : new[] { _ring.Path, DoorbellPath })
@@ -252,12 +318,121 @@ internal sealed class SharedMemoryRingWriter : IDisposable
         return physical + SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment) > _capacity ? head + _capacity - physical : head;
     }
 
-    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/>.</summary>
-    private async Task WaitAsync(long end, CancellationToken cancellationToken)
+    /// <summary>Waits until the ring may hold bytes up to the virtual position <paramref name="end"/> (for a batch placed
+    /// after the batches delivered up to <paramref name="delivered"/>): until no byte the client holds lies within a ring's
+    /// length before <paramref name="end"/> (the batches it has not released, including leases delivered in them). Leases
+    /// of batches not yet delivered that stand in the way are evicted (their bytes copied out of the ring) once their
+    /// builder is done: the delivery never waits for a batch that can only come after it. Once the client has released
+    /// everything delivered, what lies between that and the batch is only such leases and skipped ends of the ring.</summary>
+    private async Task WaitAsync(long end, long delivered, CancellationToken cancellationToken)
     {
-        while (end - Math.Min(_ring.Consumed, _head) > _capacity)
+        while (true)
         {
+            lock (_lock)
+            {
+                var consumed = Math.Min(_ring.Consumed, _head);
+                _leases.RemoveAll(l => l.Release <= consumed);
+                var held = consumed < delivered ? consumed : long.MaxValue;
+                foreach (var lease in _leases.Where(l => l.Release != long.MaxValue))
+                {
+                    held = Math.Min(held, lease.Start);
+                }
+                if (end - _capacity <= held)
+                {
+                    var building = false;
+                    foreach (var lease in _leases.Where(l => l.Release == long.MaxValue && end - l.Start > _capacity).ToList())
+                    {
+                        if (lease.Tensor is null)
+                        {
+                            building = true;
+                        }
+                        else
+                        {
+                            Evict(lease);
+                        }
+                    }
+                    if (!building)
+                    {
+                        return;
+                    }
+                }
+            }
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The lowest virtual position possibly still in use: the client's <c>consumed</c> (at most the head) and
+    /// the leases of batches it has not released or that are not delivered yet. Forgets the leases of released batches.
+    /// Call under the lock.</summary>
+    private long Low()
+    {
+        var consumed = Math.Min(_ring.Consumed, _head);
+        _leases.RemoveAll(l => l.Release <= consumed);
+        return _leases.Count == 0 ? consumed : Math.Min(consumed, _leases.Min(l => l.Start));
+    }
+
+    /// <summary>Moves a completed lease's bytes out of the ring into the heap (its tensor then is copied like any other
+    /// when its batch is delivered) and forgets the lease. Call under the lock.</summary>
+    private void Evict(RingLease lease)
+    {
+        lease.Tensor!.Data = ByteString.CopyFrom(_ring.Span(lease.FileOffset, lease.Length));
+        _leases.Remove(lease);
+        LeasesEvicted++;
+    }
+
+    /// <summary>A region of <paramref name="length"/> bytes at the head for a builder to write a tensor into, or null
+    /// when the ring lacks room for it (and for as much again and <see cref="LeaseSlack"/>, so that a batch delivered
+    /// before it, with its small tensors and record, still fits) without
+    /// waiting: the builder then uses its own buffer. Thread-safe; never waits.</summary>
+    public RingLease? TryLease(int length)
+    {
+        var aligned = SharedMemoryRingLayout.AlignUp(length, SharedMemoryRingLayout.Alignment);
+        if (length <= 0 || (2 * aligned) + LeaseSlack > _capacity)
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            var start = Place(_head, length);
+            var end = start + aligned;
+            if (end + aligned + LeaseSlack - Low() > _capacity)
+            {
+                return null;
+            }
+            _head = end;
+            var offset = _ring.DataOffset + start % _capacity;
+            var lease = new RingLease(this, start, end, offset, length, _ring.Memory(offset, length));
+            _leases.Add(lease);
+            LeasesGranted++;
+            return lease;
+        }
+    }
+
+    /// <summary>Leases granted so far.</summary>
+    public int LeasesGranted { get; private set; }
+
+    /// <summary>Leased tensors delivered in place (without a copy).</summary>
+    public int LeasesUsed { get; private set; }
+
+    /// <summary>Leases whose bytes had to be moved out of the ring (they stood in the way of an earlier batch).</summary>
+    public int LeasesEvicted { get; private set; }
+
+    internal void Complete(RingLease lease, Tensor tensor)
+    {
+        lock (_lock)
+        {
+            lease.Tensor = tensor;
+        }
+    }
+
+    internal void Abandon(RingLease lease)
+    {
+        lock (_lock)
+        {
+            if (lease.Tensor is null)
+            {
+                _leases.Remove(lease);
+            }
         }
     }
 

@@ -12,6 +12,14 @@ namespace Augment.Service.Batches;
 internal sealed class SharedMemoryStreams(IOptions<SharedMemorySettings> settings)
 {
     private readonly SharedMemorySettings _settings = settings.Value;
+    private long _leasesGranted;
+    private long _leasesUsed;
+    private long _leasesEvicted;
+
+    /// <summary>Over the rings closed so far: image tensors built in the ring (leases granted), those delivered without
+    /// a copy, and those moved out again because they stood in the way of an earlier batch.</summary>
+    public (long Granted, long Used, long Evicted) LeaseCounts =>
+        (Interlocked.Read(ref _leasesGranted), Interlocked.Read(ref _leasesUsed), Interlocked.Read(ref _leasesEvicted));
 
     /// <summary>Largest ring a request may ask for.</summary>
     public long MaxRingBytes => _settings.MaxRingBytes;
@@ -51,7 +59,7 @@ internal sealed class SharedMemoryStreams(IOptions<SharedMemorySettings> setting
         var capacity = SharedMemoryRingLayout.AlignUp(options.RingBytes == 0 ? _settings.DefaultRingBytes : options.RingBytes, 4096);
         try
         {
-            return SharedMemoryRingWriter.Create(_settings.Directory, capacity, options.BatchesInRing);
+            return SharedMemoryRingWriter.Create(_settings.Directory, capacity, options.BatchesInRing, Count);
         }
         catch (DirectoryNotFoundException)
         {
@@ -64,5 +72,12 @@ internal sealed class SharedMemoryStreams(IOptions<SharedMemorySettings> setting
                 $"shared_memory.ring_bytes: cannot create a ring of {capacity} bytes in {_settings.Directory}: {ex.Message.TrimEnd('.')}; " +
                 "lower shared_memory.ring_bytes or give the folder more room");
         }
+    }
+
+    private void Count(SharedMemoryRingWriter ring)
+    {
+        Interlocked.Add(ref _leasesGranted, ring.LeasesGranted);
+        Interlocked.Add(ref _leasesUsed, ring.LeasesUsed);
+        Interlocked.Add(ref _leasesEvicted, ring.LeasesEvicted);
     }
 }

@@ -35,6 +35,9 @@ internal sealed class AugmentGrpcService(
         using var slot = gate.Enter();
         var plan = runner.Plan(request, context.CancellationToken);
         using var ring = sharedMemory.Open(request, context.GetHttpContext());
+        // Builders may build image tensors in the ring (no copy at delivery); RunAsync ends only once every worker has
+        // stopped, so nothing writes into the ring after it is unmapped.
+        plan.Ring = ring;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
         var delivered = false;

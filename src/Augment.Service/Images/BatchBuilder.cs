@@ -90,18 +90,37 @@ internal sealed class BatchBuilder(BatchStreamPlan plan, IImageDataset dataset, 
                 $"batch_size: {n} samples of {per} bytes is {per * n} bytes, over the limit of {maxBatchBytes} (Augment:Service:MaxBatchBytes); " +
                 "lower batch_size or the output size");
         }
-        // Every byte is written below: a pooled, not zeroed buffer (returned once the batch is on the wire).
+        // Every byte is written below: straight into the stream's shared-memory ring when it has room (delivered
+        // without a copy), else a pooled, not zeroed buffer (returned once the batch is on the wire).
         var size = (int)(per * n);
-        var data = buffers.Rent(size);
-        buffers.Track(batch, data);
-        for (var k = 0; k < n; k++)
+        var lease = plan.Ring?.TryLease(size);
+        Memory<byte> bytes;
+        if (lease is null)
         {
-            pipeline.WriteOutput(outputs[k].Output.Image, data.AsSpan((int)(k * per), (int)per));
+            var data = buffers.Rent(size);
+            buffers.Track(batch, data);
+            bytes = data.AsMemory(0, size);
         }
-        var bytes = data.AsMemory(0, size);
-        payload.Images = chw
-            ? TensorFactory.Wrap(DType.Float32, bytes, n, first.Channels, first.Height, first.Width)
-            : TensorFactory.Wrap(DType.Uint8, bytes, n, first.Height, first.Width, first.Channels);
+        else
+        {
+            bytes = lease.Memory;
+        }
+        try
+        {
+            for (var k = 0; k < n; k++)
+            {
+                pipeline.WriteOutput(outputs[k].Output.Image, bytes.Span.Slice((int)(k * per), (int)per));
+            }
+            payload.Images = chw
+                ? TensorFactory.Wrap(DType.Float32, bytes, n, first.Channels, first.Height, first.Width)
+                : TensorFactory.Wrap(DType.Uint8, bytes, n, first.Height, first.Width, first.Channels);
+        }
+        catch
+        {
+            lease?.Abandon();
+            throw;
+        }
+        lease?.Complete(payload.Images);
         if (dataset.HasBoxes)
         {
             foreach (var (_, output) in outputs)

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Augment.Contracts.Client;
 using Augment.Contracts.V1;
+using Augment.Service.Batches;
 using Augment.Service.Tests.Fixtures;
 using Google.Protobuf;
 using Grpc.Core;
@@ -29,6 +30,7 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
         var request = Request();
         var expected = await service.Client.ReadAllAsync(request);
         using var channel = AugmentChannel.ForAddress(service.Address);
+        var leasesBefore = service.Get<SharedMemoryStreams>().LeaseCounts;
 
         var actual = new List<Batch>();
         string? path = null;
@@ -67,7 +69,74 @@ public sealed class SharedMemoryStreamTests(ServiceFixture service) : IClassFixt
         Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
         Assert.False(File.Exists(path));
         Assert.False(bell is not null && File.Exists(bell));
+        // At least the first batch built (into an empty ring) has its images built in the ring; every lease is delivered
+        // in place or moved out of the way of an earlier batch.
+        var (granted, used, evicted) = Delta(service.Get<SharedMemoryStreams>().LeaseCounts, leasesBefore);
+        Assert.True(used > 0, $"{used} images delivered in place");
+        Assert.Equal(granted, used + evicted);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StreamBatchesShared_EightWorkersFinishingOutOfOrder_SameBytesAsTheTcpStreamWithImagesBuiltInTheRing(bool batchesInRing)
+    {
+        await using var server = await ServiceFixture.StartAsync(new Dictionary<string, string?> { ["Augment:Service:MaxWorkers"] = "8" });
+        // 100 samples of 28x28 (78,400 image bytes): a 1 MiB ring holds about 12 batches, 8 of them in flight.
+        var request = new StreamBatchesRequest { BatchSize = 100, Epochs = 2, Seed = 5, Workers = 8, Pipeline = Streams.RandomPipeline(28) };
+        var expected = await server.Client.ReadAllAsync(request);
+        using var channel = AugmentChannel.ForAddress(server.Address);
+
+        var actual = new List<Batch>();
+        using (var stream = channel.StreamBatchesShared(request, ringBytes: 1 << 20, batchesInRing: batchesInRing))
+        {
+            await foreach (var batch in stream.ReadAllAsync())
+            {
+                if (actual.Count % 7 == 3)
+                {
+                    await Task.Delay(5);
+                }
+                actual.Add(batch.Copy());
+            }
+        }
+
+        Assert.Equal(80, expected.Count);
+        Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
+        var streams = server.Get<SharedMemoryStreams>();
+        await WaitUntilAsync(() => streams.LeaseCounts.Used > 0, "the server closes the ring when the call ends");
+        var (granted, used, evicted) = streams.LeaseCounts;
+        Assert.Equal(granted, used + evicted);
+    }
+
+    [Fact]
+    public async Task StreamBatchesShared_ImagesOverHalfTheRing_NeverBuiltInTheRingAndSameBytes()
+    {
+        // 1000 samples: 784,000 image bytes, more than half of the 1 MiB ring: copied into the ring as before.
+        var request = new StreamBatchesRequest { BatchSize = 1000, Seed = 8, Workers = 2, Pipeline = Streams.RandomPipeline(28) };
+        var expected = await service.Client.ReadAllAsync(request);
+        using var channel = AugmentChannel.ForAddress(service.Address);
+        var leasesBefore = service.Get<SharedMemoryStreams>().LeaseCounts;
+
+        var actual = new List<Batch>();
+        string path;
+        using (var stream = channel.StreamBatchesShared(request, ringBytes: 1 << 20))
+        {
+            await foreach (var batch in stream.ReadAllAsync())
+            {
+                actual.Add(batch.Copy());
+            }
+            path = stream.Ring!.Path;
+        }
+
+        // The counts are added when the server closes the ring (before it deletes the file).
+        await WaitGoneAsync(path);
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected.Select(b => b.ToByteArray()), actual.Select(b => b.ToByteArray()));
+        Assert.Equal((0L, 0L, 0L), Delta(service.Get<SharedMemoryStreams>().LeaseCounts, leasesBefore));
+    }
+
+    private static (long Granted, long Used, long Evicted) Delta((long Granted, long Used, long Evicted) after, (long Granted, long Used, long Evicted) before) =>
+        (after.Granted - before.Granted, after.Used - before.Used, after.Evicted - before.Evicted);
 
     [Fact]
     public async Task StreamBatchesShared_ClientCancels_RingFileRemovedAndServerKeepsServing()
