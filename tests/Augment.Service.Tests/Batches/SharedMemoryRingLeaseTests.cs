@@ -31,6 +31,19 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         return (batch, lease);
     }
 
+    /// <summary>Builds batch <paramref name="index"/> in the pool (no lease), places it (waiting at most 5 s for room)
+    /// and, with <paramref name="release"/>, lets the client release it.</summary>
+    private static async Task<Batch> PlaceAsync(SharedMemoryRingWriter writer, SharedMemoryMapping client, int index, int imageBytes, byte fill, bool release = true)
+    {
+        var (batch, _) = Build(writer, index, imageBytes, fill, leased: false);
+        await writer.PlaceAsync(batch, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        if (release)
+        {
+            client.Release(batch.SharedMemoryRelease);
+        }
+        return batch;
+    }
+
     private static void AssertImages(SharedMemoryMapping client, Batch batch, byte fill, int imageBytes)
     {
         Assert.True(batch.Image.Images.Data.IsEmpty);
@@ -89,12 +102,9 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         // Batch 0's release covers batch 1's region, which is still in flight.
         Assert.Equal(2112, first.SharedMemoryRelease);
         client.Release(first.SharedMemoryRelease);
-        var (big, _) = Build(writer, 2, 5000, 8, leased: false);
-        await writer.PlaceAsync(big, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        client.Release(big.SharedMemoryRelease);
+        await PlaceAsync(writer, client, 2, 5000, 8);
         // Its images start the next lap ([8192, 10240)), over batch 1's region: its bytes move out of the way instead of being overwritten.
-        var (bigger, _) = Build(writer, 3, 2000, 9, leased: false);
-        await writer.PlaceAsync(bigger, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var bigger = await PlaceAsync(writer, client, 3, 2000, 9, release: false);
         Assert.Equal(10240, bigger.SharedMemoryRelease);
         Assert.Equal(1, writer.LeasesEvicted);
         AssertImages(client, bigger, 9, 2000);
@@ -118,8 +128,7 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         Assert.Equal(2, writer.LeasesUsed);
         // The client is done with batch 0 (whose release covers batch 1's region [0, 1024)) but still holds batch 1.
         client.Release(first.SharedMemoryRelease);
-        var (big, _) = Build(writer, 2, 5000, 8, leased: false);
-        await writer.PlaceAsync(big, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await PlaceAsync(writer, client, 2, 5000, 8, release: false);
 
         // Its images start the next lap ([8192, 10240)): within a lap of what the client released, but over batch 1's region.
         var (next, _) = Build(writer, 3, 2000, 9, leased: false);
@@ -144,9 +153,7 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         var (first, _) = Build(writer, 0, 1000, 1);
         await writer.PlaceAsync(first, 8192, CancellationToken.None);
         client.Release(first.SharedMemoryRelease);
-        var (big, _) = Build(writer, 1, 5000, 8, leased: false);
-        await writer.PlaceAsync(big, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        client.Release(big.SharedMemoryRelease);
+        await PlaceAsync(writer, client, 1, 5000, 8);
 
         var (bigger, _) = Build(writer, 2, 2000, 9, leased: false);
         var placing = writer.PlaceAsync(bigger, 8192, CancellationToken.None);
@@ -171,13 +178,10 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         var (first, _) = Build(writer, 0, 1000, 1);
         await writer.PlaceAsync(first, 8192, CancellationToken.None);
         client.Release(first.SharedMemoryRelease);
-        var (big, _) = Build(writer, 1, 5000, 8, leased: false);
-        await writer.PlaceAsync(big, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        client.Release(big.SharedMemoryRelease);
+        await PlaceAsync(writer, client, 1, 5000, 8);
 
         // Its images start the next lap, over the abandoned region: nothing to wait for, nothing to move.
-        var (bigger, _) = Build(writer, 2, 2000, 9, leased: false);
-        await writer.PlaceAsync(bigger, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var bigger = await PlaceAsync(writer, client, 2, 2000, 9, release: false);
 
         Assert.Equal(10240, bigger.SharedMemoryRelease);
         AssertImages(client, bigger, 9, 2000);
