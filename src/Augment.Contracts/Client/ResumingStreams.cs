@@ -5,7 +5,8 @@ using Grpc.Net.Client;
 
 namespace Augment.Contracts.Client;
 
-/// <summary>StreamBatches that survives server restarts and dropped connections: on UNAVAILABLE it starts the call again
+/// <summary>StreamBatches that survives server restarts and dropped connections: on UNAVAILABLE (or a CANCELLED the
+/// caller did not ask for: the stream reset of a server stopping while the client was not reading) it starts the call again
 /// at the position after the last batch it yielded (<c>start</c> = (epoch, batch + 1)), so the batches it yields are
 /// exactly those of an uninterrupted stream (the server's resume guarantee). An epoch's <c>epoch_info</c>, which the
 /// server sends again on the first batch of a resumed call, is kept only on the epoch's first batch. Other statuses are
@@ -47,7 +48,7 @@ public static class ResumingStreams
                         ended = true;
                     }
                 }
-                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+                catch (RpcException ex) when (Retryable(ex) && !cancellationToken.IsCancellationRequested)
                 {
                     if (failures >= retry.Retries)
                     {
@@ -77,6 +78,11 @@ public static class ResumingStreams
             }
         }
     }
+
+    /// <summary>UNAVAILABLE (no server, a dropped connection, a server stopping), or CANCELLED that this caller did not ask
+    /// for: a server that stops while a write to a client that is not reading is still pending resets the stream
+    /// (HTTP/2 CANCEL), which gRPC reports as CANCELLED.</summary>
+    private static bool Retryable(RpcException ex) => ex.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled;
 
     /// <summary>The batches of <paramref name="request"/> on <paramref name="channel"/>, reconnecting on UNAVAILABLE
     /// (see <see cref="ReadBatchesAsync(CallInvoker, StreamBatchesRequest, StreamRetryOptions?, CallOptions, CancellationToken)"/>).</summary>
