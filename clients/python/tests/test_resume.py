@@ -49,3 +49,24 @@ def test_stream_resumes_after_restart_with_exactly_the_uninterrupted_batches(pri
         np.testing.assert_array_equal(got.keys, want.keys)
         np.testing.assert_array_equal(got.images, want.images)
         assert (got.epoch_info is None) == (want.epoch_info is None)
+
+
+def test_stream_resumes_when_the_server_stops_while_the_client_is_not_reading(private_service):
+    """SIGTERM while the client does not read (a long training step): the stream ends (UNAVAILABLE, or CANCELLED when
+    the server's write grace runs out with writes pending) and resumes on the restarted server with the same batches."""
+    with AugmentClient(private_service.address) as reference:
+        expected = list(_stream(reference))
+    received = []
+    with AugmentClient(private_service.address, retries=120, backoff=(0.2, 1.0)) as client:
+        stream = _stream(client)
+        for batch in stream:
+            received.append(batch)
+            if len(received) == 3:
+                ending = private_service.process
+                ending.terminate()
+                ending.wait(60)  # not reading meanwhile: the server's write grace runs out
+                private_service.start()
+        assert stream.reconnects >= 1
+    assert [b.position for b in received] == [b.position for b in expected]
+    for got, want in zip(received, expected):
+        np.testing.assert_array_equal(got.images, want.images)

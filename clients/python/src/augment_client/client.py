@@ -24,7 +24,10 @@ DEFAULT_ADDRESS = "127.0.0.1:50051"
 
 _SERVICE = "/augment.v1.AugmentService/"
 _HEALTH_CHECK = "/grpc.health.v1.Health/Check"
-_RETRYABLE = frozenset({grpc.StatusCode.UNAVAILABLE})
+# UNAVAILABLE: no server, a dropped connection, a server stopping. CANCELLED reaches a stream only from the other
+# side (close() ends the iteration first): a server that stops while a write to a client that is not reading is still
+# pending resets the stream (HTTP/2 CANCEL), which grpc reports as CANCELLED.
+_RETRYABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.CANCELLED})
 _DECODE_POLICIES = {
     None: service_pb2.DECODE_ERROR_POLICY_UNSPECIFIED,
     "fail": service_pb2.DECODE_ERROR_POLICY_FAIL,
