@@ -31,11 +31,11 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         return (batch, lease);
     }
 
-    /// <summary>Builds batch <paramref name="index"/> in the pool (no lease), places it (waiting at most 5 s for room)
+    /// <summary>Builds batch <paramref name="index"/> (in the pool unless <paramref name="leased"/>), places it (waiting at most 5 s for room)
     /// and, with <paramref name="release"/>, lets the client release it.</summary>
-    private static async Task<Batch> PlaceAsync(SharedMemoryRingWriter writer, SharedMemoryMapping client, int index, int imageBytes, byte fill, bool release = true)
+    private static async Task<Batch> PlaceAsync(SharedMemoryRingWriter writer, SharedMemoryMapping client, int index, int imageBytes, byte fill, bool release = true, bool leased = false)
     {
-        var (batch, _) = Build(writer, index, imageBytes, fill, leased: false);
+        var (batch, _) = Build(writer, index, imageBytes, fill, leased);
         await writer.PlaceAsync(batch, 8192, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         if (release)
         {
@@ -150,9 +150,7 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         using var writer = SharedMemoryRingWriter.Create(_dir, 8192);
         using var client = SharedMemoryMapping.Open(writer.Path);
         var building = writer.TryLease(1000)!;
-        var (first, _) = Build(writer, 0, 1000, 1);
-        await writer.PlaceAsync(first, 8192, CancellationToken.None);
-        client.Release(first.SharedMemoryRelease);
+        await PlaceAsync(writer, client, 0, 1000, 1, leased: true);
         await PlaceAsync(writer, client, 1, 5000, 8);
 
         var (bigger, _) = Build(writer, 2, 2000, 9, leased: false);
@@ -175,9 +173,7 @@ public sealed class SharedMemoryRingLeaseTests : IDisposable
         using var writer = SharedMemoryRingWriter.Create(_dir, 8192);
         using var client = SharedMemoryMapping.Open(writer.Path);
         writer.TryLease(1000)!.Abandon();
-        var (first, _) = Build(writer, 0, 1000, 1);
-        await writer.PlaceAsync(first, 8192, CancellationToken.None);
-        client.Release(first.SharedMemoryRelease);
+        await PlaceAsync(writer, client, 0, 1000, 1, leased: true);
         await PlaceAsync(writer, client, 1, 5000, 8);
 
         // Its images start the next lap, over the abandoned region: nothing to wait for, nothing to move.
