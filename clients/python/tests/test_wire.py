@@ -1,11 +1,14 @@
 """The hand-written Batch reader agrees with protobuf's parser and returns views of the message."""
 
+import struct
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from augment_client import _wire
+from augment_client._shm import SharedMemoryRing
 from augment_client.tensors import from_numpy, to_numpy
 from augment_client.v1 import service_pb2, tensor_pb2
 
@@ -129,3 +132,49 @@ def test_parse_batch_matches_protobuf_for_any_batch(n, hw, layout, epoch, batch_
         expected = to_numpy(want)
         assert got.shape == expected.shape and got.dtype == expected.dtype
         np.testing.assert_array_equal(got, expected)
+
+
+def _ring_file(tmp_path, capacity=1 << 16):
+    path = tmp_path / "ring"
+    header = struct.pack("<8sIIQ", b"AUGRING1", 1, 4096, capacity)
+    path.write_bytes(header + bytes(4096 - len(header) + capacity))
+    return str(path)
+
+
+def test_parse_record_gives_views_of_the_ring_and_names_the_bad_field(tmp_path):
+    ring = SharedMemoryRing(_ring_file(tmp_path))
+    try:
+        images = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4, 1)
+        labels = np.array([5, -7], dtype=np.int64)
+        ring._map[4096:4096 + images.nbytes] = images.tobytes()
+        ring._map[8192:8192 + labels.nbytes] = labels.tobytes()
+
+        def record(labels_length=labels.nbytes, labels_offset=8192, labels_dtype=tensor_pb2.DTYPE_INT64):
+            msg = service_pb2.Batch(epoch=2, batch_index=9, shared_memory_release=777)
+            msg.image.images.dtype, msg.image.images.shape[:] = tensor_pb2.DTYPE_UINT8, [2, 3, 4, 1]
+            msg.image.images.shared_memory.offset, msg.image.images.shared_memory.length = 4096, images.nbytes
+            msg.labels.dtype, msg.labels.shape[:] = labels_dtype, [2]
+            msg.labels.shared_memory.offset, msg.labels.shared_memory.length = labels_offset, labels_length
+            msg.indices.CopyFrom(from_numpy(np.array([1, 2])))  # inline data still works in a record
+            return msg.SerializeToString()
+
+        batch = _wire.parse_record(record(), ring)
+        np.testing.assert_array_equal(batch.images, images)
+        np.testing.assert_array_equal(batch.labels, labels)
+        np.testing.assert_array_equal(batch.indices, [1, 2])
+        assert (batch.epoch, batch.batch_index, batch.shared_memory_release) == (2, 9, 777)
+        assert not batch.images.flags.writeable and not batch.images.flags.owndata
+        ring._map[4096] = 200  # a view of the ring, not a copy
+        assert batch.images[0, 0, 0, 0] == 200
+        batch.release()
+        assert ring.consumed == 777
+        ring.release(5)  # never lowers it
+        assert ring.consumed == 777
+        with pytest.raises(ValueError, match=r"labels.data: 8 bytes, but shape \(2,\)"):
+            _wire.parse_record(record(labels_length=8), ring)
+        with pytest.raises(ValueError, match=r"labels.shared_memory: \[69632, 69648\) is outside the ring"):
+            _wire.parse_record(record(labels_offset=4096 + (1 << 16)), ring)
+        with pytest.raises(ValueError, match=r"labels.dtype: unsupported value 42"):
+            _wire.parse_record(record(labels_dtype=42), ring)
+    finally:
+        ring.close()

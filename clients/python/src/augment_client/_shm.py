@@ -18,9 +18,13 @@ from __future__ import annotations
 import mmap
 import os
 import struct
+import sys
 from collections import deque
+from collections.abc import Sequence
 
 import numpy as np
+
+from .tensors import checked_dtype
 
 __all__ = ["SharedMemoryRing", "Doorbell", "LAYOUT_VERSION"]
 
@@ -47,6 +51,8 @@ class SharedMemoryRing:
                    else f"layout version {version}, this client reads {LAYOUT_VERSION}" if version != LAYOUT_VERSION
                    else f"data offset {data_offset} and capacity {capacity} do not match the file size {size}"
                    if data_offset + capacity != size else None)
+        if problem is None and sys.byteorder != "little":
+            problem = "the ring is little-endian and this host is not"
         if problem is not None:
             self._map.close()
             raise ValueError(f"{path}: {problem}")
@@ -55,12 +61,13 @@ class SharedMemoryRing:
         self.data_offset = data_offset
         self.capacity = capacity
         self._readonly = memoryview(self._map).toreadonly()
-        # An aligned 8-byte store: the server never sees a torn value.
-        self._consumed = np.frombuffer(self._map, dtype="<u8", count=1, offset=_CONSUMED)
+        # An aligned 8-byte store (native order, checked little-endian above): the server never sees a torn value.
+        self._consumed = memoryview(self._map)[_CONSUMED:_CONSUMED + 8].cast("Q")
+        self._released = self._consumed[0]
 
     @property
     def consumed(self) -> int:
-        return int(self._consumed[0])
+        return self._consumed[0]
 
     def view(self, offset: int, length: int, field: str = "tensor") -> memoryview:
         """The read-only bytes ``[offset, offset + length)`` of the file."""
@@ -69,14 +76,21 @@ class SharedMemoryRing:
                              f"[{self.data_offset}, {self.size})")
         return self._readonly[offset:offset + length]
 
+    def array(self, dtype: int, shape: Sequence[int], offset: int, length: int, field: str = "tensor") -> np.ndarray:
+        """A read-only numpy view of the tensor at ``[offset, offset + length)`` with the wire ``dtype`` and
+        ``shape`` (ValueError naming ``field`` when it does not fit the ring or the shape)."""
+        data = self.view(offset, length, field)
+        return np.ndarray(shape, checked_dtype(dtype, shape, length, field), data)
+
     def release(self, position: int) -> None:
         """Lets the server overwrite every batch whose release position is at most ``position``."""
-        if position > self._consumed[0]:
+        if position > self._released:
             self._consumed[0] = position
+            self._released = position
 
     def close(self) -> None:
         """Unmaps the file now if no view of it is alive (otherwise when the last view goes)."""
-        self._consumed = None
+        self._consumed.release()
         self._readonly.release()
         try:
             self._map.close()

@@ -19,6 +19,7 @@ from .tensors import view
 from .v1 import service_pb2
 
 _VARINT, _I64, _LEN, _I32 = 0, 1, 2, 5
+_parse_batch_message = service_pb2.Batch.FromString
 
 
 def _varint(buf, pos: int) -> tuple[int, int]:
@@ -150,9 +151,10 @@ def parse_batch(raw: bytes, ring=None):
 
 
 def _ring_tensor(tensor, field: str, ring):
-    if tensor.HasField("shared_memory"):
-        sm = tensor.shared_memory
-        return view(tensor.dtype, tensor.shape, ring.view(sm.offset, sm.length, field), field)
+    sm = tensor.shared_memory
+    length = sm.length
+    if length or tensor.HasField("shared_memory"):
+        return ring.array(tensor.dtype, tensor.shape[:], sm.offset, length, field)
     return view(tensor.dtype, tensor.shape, tensor.data, field)
 
 
@@ -162,7 +164,7 @@ def parse_record(raw: bytes, ring):
     (its cost is in walking the fields, not in copying bytes)."""
     from .batch import Batch
 
-    m = service_pb2.Batch.FromString(raw)
+    m = _parse_batch_message(raw)
     images = boxes = text = tabular = None
     kind = m.WhichOneof("payload")
     if kind == "image":

@@ -13,7 +13,7 @@ import numpy as np
 
 from .v1 import tensor_pb2
 
-__all__ = ["DTYPES", "to_numpy", "from_numpy", "view"]
+__all__ = ["DTYPES", "to_numpy", "from_numpy", "view", "checked_dtype"]
 
 #: Wire dtype -> numpy dtype (explicitly little-endian).
 DTYPES: dict[int, np.dtype] = {
@@ -27,17 +27,23 @@ DTYPES: dict[int, np.dtype] = {
 
 def view(dtype: int, shape: Sequence[int], data, field: str = "tensor") -> np.ndarray:
     """A numpy view of ``data`` (any buffer) with the wire ``dtype`` and ``shape``; checks the byte count."""
+    shape = tuple(map(int, shape))
+    size = data.nbytes if type(data) is memoryview else memoryview(data).nbytes
+    return np.frombuffer(data, dtype=checked_dtype(dtype, shape, size, field)).reshape(shape)
+
+
+def checked_dtype(dtype: int, shape: Sequence[int], size: int, field: str = "tensor") -> np.dtype:
+    """The numpy dtype of a wire ``dtype`` whose ``shape`` needs exactly ``size`` bytes; ValueError naming
+    ``field`` otherwise."""
     np_dtype = DTYPES.get(dtype)
     if np_dtype is None:
         raise ValueError(f"{field}.dtype: unsupported value {dtype}")
-    shape = tuple(map(int, shape))
     if shape and min(shape) < 0:
-        raise ValueError(f"{field}.shape: negative dimension in {shape}")
-    count = prod(shape)
-    size = data.nbytes if type(data) is memoryview else memoryview(data).nbytes
-    if size != count * np_dtype.itemsize:
-        raise ValueError(f"{field}.data: {size} bytes, but shape {shape} of {np_dtype} needs {count * np_dtype.itemsize}")
-    return np.frombuffer(data, dtype=np_dtype).reshape(shape)
+        raise ValueError(f"{field}.shape: negative dimension in {tuple(shape)}")
+    if size != prod(shape) * np_dtype.itemsize:
+        raise ValueError(f"{field}.data: {size} bytes, but shape {tuple(shape)} of {np_dtype} needs "
+                         f"{prod(shape) * np_dtype.itemsize}")
+    return np_dtype
 
 
 def to_numpy(tensor: tensor_pb2.Tensor, field: str = "tensor") -> np.ndarray:
