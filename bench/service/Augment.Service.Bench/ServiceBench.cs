@@ -116,11 +116,12 @@ if (only is not null)
     scenarios = scenarios.Where(x => only.Contains(x.Name)).ToArray();
 }
 
-// Warm-up: fills the decoded-image cache and JIT-compiles both paths.
+// Warm-up: fills the decoded-image cache and JIT-compiles both paths. 3 s in process: after 1 s the first round's
+// in-process rate was still 15% under the later rounds' (tiered JIT and PGO still busy), which flattered that round's ratios.
 var sampleBytes = new Dictionary<string, long>();
 foreach (var (name, request) in scenarios)
 {
-    var warm = await InProcess(request, 1.0);
+    var warm = await InProcess(request, 3.0);
     sampleBytes[name] = Math.Max(1, warm.Bytes / Math.Max(1, warm.Samples));
     foreach (var variant in modes.Where(m => m.StartsWith("grpc-", StringComparison.Ordinal)).Select(m => Parse(m).Variant).Distinct())
     {
