@@ -6,7 +6,8 @@
   --normalize none|fashion-mnist|MEAN,STD   x/255, or (x/255 - mean)/std (fashion-mnist: 0.2860, 0.3530), as --normalize
   --dropout P               dropout on the 128 features entering the last layer while training (default 0), as --dropout
 Usage: reference.py SCENARIO --seed S [--epochs 3] [--threads 2] [--padding same] [--init glorot] [--normalize fashion-mnist] [--dropout 0.5]
-  SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-ros | imbalanced-weights | small | small-augment
+  SCENARIO: full | full-augment | imbalanced | imbalanced-oversample | imbalanced-ros | imbalanced-weights | small | small-augment,
+            and imbalanced-{oversample,ros}-{augment,flip} (oversampling, then crop + flip, or the flip alone, on every draw)
   (small: 1,000 images; imbalanced: classes 5-9 keep 5%; augment: random crop (pad 2) + horizontal flip p 0.5;
   oversample: every class drawn with replacement up to the largest, once for the run (as a class-balanced
   WeightedRandomSampler would draw), so the large classes lose about a third of their distinct images;
@@ -23,7 +24,9 @@ import torch
 from torch import nn
 
 p = argparse.ArgumentParser()
-p.add_argument("scenario", choices=["full", "full-augment", "imbalanced", "imbalanced-oversample", "imbalanced-ros", "imbalanced-weights", "small", "small-augment"])
+p.add_argument("scenario", choices=["full", "full-augment", "imbalanced", "imbalanced-oversample", "imbalanced-ros", "imbalanced-weights", "small",
+                                    "small-augment", "imbalanced-oversample-augment", "imbalanced-ros-augment", "imbalanced-oversample-flip",
+                                    "imbalanced-ros-flip"])
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--epochs", type=int, default=3)
 p.add_argument("--threads", type=int, default=2)
@@ -52,11 +55,11 @@ if a.scenario.startswith("imbalanced"):
     keep = np.concatenate([np.where(ytr == c)[0] if c < 5 else rng.permutation(np.where(ytr == c)[0])[:int(np.ceil(0.05 * (ytr == c).sum()))] for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
 train_samples = len(ytr)
-if a.scenario == "imbalanced-oversample":  # every class drawn up to the largest class, with replacement (one draw for the run)
+if a.scenario.startswith("imbalanced-oversample"):  # every class drawn up to the largest class, with replacement (one draw for the run)
     counts = np.bincount(ytr, minlength=10)
     keep = np.concatenate([rng.choice(np.where(ytr == c)[0], counts.max(), replace=True) for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
-if a.scenario == "imbalanced-ros":  # originals kept, smaller classes topped up with replacement (one draw for the run)
+if a.scenario.startswith("imbalanced-ros"):  # originals kept, smaller classes topped up with replacement (one draw for the run)
     counts = np.bincount(ytr, minlength=10)
     keep = np.concatenate([np.concatenate([np.where(ytr == c)[0], rng.choice(np.where(ytr == c)[0], counts.max() - counts[c], replace=True)]) for c in range(10)])
     xtr, ytr = xtr[keep], ytr[keep]
@@ -95,6 +98,7 @@ for epoch in range(a.epochs):
         if a.scenario.endswith("augment"):  # on uint8, zero padding = black border, as the pipeline's randomCrop
             x = nn.functional.pad(x, (2, 2, 2, 2))
             off = rng.integers(0, 5, (len(b), 2)); x = torch.stack([x[k, :, i:i + 28, j:j + 28] for k, (i, j) in enumerate(off)])
+        if a.scenario.endswith(("augment", "flip")):
             flip = torch.tensor(rng.random(len(b)) < 0.5); x = torch.where(flip[:, None, None, None], x.flip(3), x)
         x = (x.float() / 255 - mean) / std
         opt.zero_grad(); loss = nn.functional.cross_entropy(model(x), Y[b], weight=weights); loss.backward(); opt.step()

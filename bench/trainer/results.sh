@@ -9,7 +9,8 @@
 #         60,000 images / all images the scenario keeps), median over --seeds:
 #         (a) 1,000 images: none vs crop(pad 2) + flip   (b) full data: none, crop + flip, cosine schedule
 #         (c) classes 5-9 kept at 5%: none vs class weights vs balanced sampling (random oversampling), and balanced
-#         sampling + horizontal flip (each repeat of a minority image gets its own keyed flip; ours only)
+#         sampling + horizontal flip (each repeat of a minority image gets its own keyed flip), or + crop(pad 2) + flip
+#         (PyTorch: imbalanced-learn-style oversampling, then the same augmentation on every draw)
 #   long  longer budgets where the tricks should pay (ours only, --long-seeds): 1,000 images for --long-small-epochs
 #         with/without early stopping (restore best) and augmentation; full data for --long-epochs, constant vs
 #         cosine + early stopping vs plateau + early stopping; the imbalanced set for --long-imb-epochs.
@@ -128,7 +129,8 @@ if [ "$section" = main ] || [ "$section" = all ]; then
     run c-none      "$seeds" imbalanced            "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}"
     run c-weights   "$seeds" imbalanced-weights    "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --class-weights
     run c-balanced  "$seeds" imbalanced-oversample "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced
-    run c-balanced-flip "$seeds" -                 "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced --pipeline "$out/flip.json"
+    run c-balanced-flip "$seeds" imbalanced-ros-flip "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced --pipeline "$out/flip.json"
+    run c-balanced-augment "$seeds" imbalanced-ros-augment "$epochs" -- --epochs "$epochs" --val-fraction 0 "${imb[@]}" --balanced "${cropflip[@]}"
     run a-none      "$seeds" small                 "$small_epochs" -- --epochs "$small_epochs" --val-fraction 0 --train-size 1000
     run a-augment   "$seeds" small-augment         "$small_epochs" -- --epochs "$small_epochs" --val-fraction 0 --train-size 1000 "${cropflip[@]}"
     run b-augment   "$seeds" full-augment          "$epochs" -- --epochs "$epochs" --val-fraction 0 "${cropflip[@]}"
@@ -144,6 +146,7 @@ if [ "$section" = main ] || [ "$section" = all ]; then
   summarise c-weights  "(c) classes 5-9 at 5%, class weights, $epochs epochs"
   summarise c-balanced "(c) classes 5-9 at 5%, balanced sampling (oversampling), $epochs epochs"
   summarise c-balanced-flip "(c) classes 5-9 at 5%, balanced sampling + flip, $epochs epochs"
+  summarise c-balanced-augment "(c) classes 5-9 at 5%, balanced sampling + crop(pad 2) + flip, $epochs epochs"
 fi
 
 if [ "$section" = long ] || [ "$section" = all ]; then
