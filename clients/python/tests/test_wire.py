@@ -176,5 +176,7 @@ def test_parse_record_gives_views_of_the_ring_and_names_the_bad_field(tmp_path):
             _wire.parse_record(record(labels_offset=4096 + (1 << 16)), ring)
         with pytest.raises(ValueError, match=r"labels.dtype: unsupported value 42"):
             _wire.parse_record(record(labels_dtype=42), ring)
+        ring.close()  # the mapping stays while an array uses it
+        assert batch.images[0, 0, 0, 0] == 200 and batch.labels.tolist() == [5, -7]
     finally:
         ring.close()

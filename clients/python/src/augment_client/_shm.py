@@ -21,10 +21,11 @@ import struct
 import sys
 from collections import deque
 from collections.abc import Sequence
+from math import prod
 
 import numpy as np
 
-from .tensors import checked_dtype
+from .tensors import DTYPES, checked_dtype
 
 __all__ = ["SharedMemoryRing", "Doorbell", "LAYOUT_VERSION"]
 
@@ -79,8 +80,15 @@ class SharedMemoryRing:
     def array(self, dtype: int, shape: Sequence[int], offset: int, length: int, field: str = "tensor") -> np.ndarray:
         """A read-only numpy view of the tensor at ``[offset, offset + length)`` with the wire ``dtype`` and
         ``shape`` (ValueError naming ``field`` when it does not fit the ring or the shape)."""
-        data = self.view(offset, length, field)
-        return np.ndarray(shape, checked_dtype(dtype, shape, length, field), data)
+        np_dtype = DTYPES.get(dtype)
+        # One test for the common case (this runs for every tensor of every batch), then the checks that name the field.
+        if (np_dtype is None or offset < self.data_offset or length < 0 or offset + length > self.size
+                or length != prod(shape) * np_dtype.itemsize or (shape and min(shape) < 0)):
+            self.view(offset, length, field)
+            checked_dtype(dtype, shape, length, field)
+        # frombuffer, not np.ndarray(buffer=...): the array must hold the mapping's buffer (so that closing the ring
+        # cannot unmap memory it still points into), and np.ndarray only keeps a reference to the mmap object.
+        return np.frombuffer(self._readonly, np_dtype, length // np_dtype.itemsize, offset).reshape(shape)
 
     def release(self, position: int) -> None:
         """Lets the server overwrite every batch whose release position is at most ``position``."""
@@ -91,8 +99,8 @@ class SharedMemoryRing:
     def close(self) -> None:
         """Unmaps the file now if no view of it is alive (otherwise when the last view goes)."""
         self._consumed.release()
-        self._readonly.release()
         try:
+            self._readonly.release()
             self._map.close()
         except BufferError:
             pass  # numpy views still use it: the mapping goes with them
