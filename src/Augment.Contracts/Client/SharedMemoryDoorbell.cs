@@ -8,13 +8,16 @@ namespace Augment.Contracts.Client;
 /// <summary>The doorbell of a stream whose batches come through its shared-memory ring
 /// (<c>SharedMemoryOptions.batches_in_ring</c>): a FIFO next to the ring file that carries one 16-byte notice per batch
 /// record (offset of the record in the ring file, its length; both uint64 little-endian). The server creates it with
-/// <see cref="Create"/> and writes with <see cref="TryRing"/>; closing its end is the end of the batches. The client
+/// <see cref="Create"/> and writes with <see cref="TryRing(long, long)"/>; closing its end is the end of the batches. The client
 /// opens it with <see cref="Open"/> (which starts a thread that reads the FIFO) and takes notices with
 /// <see cref="ReadAsync"/> until the end (null). Linux only.</summary>
 public sealed partial class SharedMemoryDoorbell : IDisposable
 {
     /// <summary>Bytes of one notice.</summary>
     public const int NoticeBytes = 16;
+
+    /// <summary>Most notices one write may carry: PIPE_BUF (4096 bytes on Linux) is what a pipe writes atomically.</summary>
+    public const int MaxNoticesPerWrite = 4096 / NoticeBytes;
 
     /// <summary>The doorbell's file name is the ring's with this suffix.</summary>
     public const string Suffix = ".bell";
@@ -92,19 +95,33 @@ public sealed partial class SharedMemoryDoorbell : IDisposable
     /// <summary>Server side: writes the notice of the record at <paramref name="offset"/> (from the start of the ring
     /// file) of <paramref name="length"/> bytes. False when the pipe is full (nothing written: try again later).</summary>
     /// <exception cref="IOException">The write failed.</exception>
-    public unsafe bool TryRing(long offset, long length)
+    public bool TryRing(long offset, long length) => TryRing([(offset, length)]);
+
+    /// <summary>Server side: writes the notices of several records in one write (one wake-up of the reader), all or
+    /// none. False when the pipe has no room for all of them (nothing written: try again later).</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxNoticesPerWrite"/> notices (a pipe writes at most
+    /// PIPE_BUF bytes atomically).</exception>
+    /// <exception cref="IOException">The write failed.</exception>
+    public unsafe bool TryRing(ReadOnlySpan<(long Offset, long Length)> notices)
     {
-        Span<byte> notice = stackalloc byte[NoticeBytes];
-        BinaryPrimitives.WriteInt64LittleEndian(notice, offset);
-        BinaryPrimitives.WriteInt64LittleEndian(notice[8..], length);
+        if (notices.Length is 0 or > MaxNoticesPerWrite)
+        {
+            throw new ArgumentException($"notices: {notices.Length}, not 1 to {MaxNoticesPerWrite}", nameof(notices));
+        }
+        Span<byte> bytes = stackalloc byte[notices.Length * NoticeBytes];
+        for (var i = 0; i < notices.Length; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(bytes[(i * NoticeBytes)..], notices[i].Offset);
+            BinaryPrimitives.WriteInt64LittleEndian(bytes[((i * NoticeBytes) + 8)..], notices[i].Length);
+        }
         while (true)
         {
             nint written;
-            fixed (byte* p = notice)
+            fixed (byte* p = bytes)
             {
-                written = Write(_fd, p, NoticeBytes);
+                written = Write(_fd, p, bytes.Length);
             }
-            if (written == NoticeBytes)
+            if (written == bytes.Length)
             {
                 return true;
             }

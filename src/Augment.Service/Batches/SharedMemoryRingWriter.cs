@@ -102,17 +102,9 @@ internal sealed partial class SharedMemoryRingWriter : IDisposable
         var recordSpan = _ring.Span(offset, length);
         batch.WriteTo(recordSpan);
         _unreleased.Enqueue(batch.SharedMemoryRelease);
-        while (!_doorbell.TryRing(offset, length))
-        {
-            // The pipe is full (a system whose per-user pipe budget shrank it below 16 KiB): wait for the reader.
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        Notify(offset, length);
         return true;
     }
-
-    /// <summary>Ends the doorbell: the client reads the end of the batches once it has read every notice (the notices stay
-    /// readable until <see cref="Dispose"/>, also for a client that opens the doorbell only now).</summary>
-    public void EndBatches() => _doorbell?.End();
 
     /// <summary>Moves <paramref name="batch"/>'s tensors into the ring, waiting for room, and sets its release position
     /// (and the ring's description on the first batch).</summary>
@@ -263,6 +255,7 @@ internal sealed partial class SharedMemoryRingWriter : IDisposable
     public void Dispose()
     {
         _closed?.Invoke(this);
+        StopNotices();
         _doorbell?.Dispose();
         _ring.Dispose();
         foreach (var path in DoorbellPath is null ? [_ring.Path] : new[] { _ring.Path, DoorbellPath })
@@ -357,6 +350,7 @@ internal sealed partial class SharedMemoryRingWriter : IDisposable
                     }
                 }
             }
+            SendGathered(); // the client can only make room for batches it has been told about
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -375,6 +369,7 @@ internal sealed partial class SharedMemoryRingWriter : IDisposable
             {
                 return;
             }
+            SendGathered();
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }

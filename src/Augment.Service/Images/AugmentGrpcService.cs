@@ -76,14 +76,14 @@ internal sealed class AugmentGrpcService(
                 // The client sees the error once it has taken the batches delivered before it (as a socket client
                 // would): after the doorbell's end with batches in the ring. The ring stays until they are released
                 // (a client must be able to map it after the first batch however soon the stream fails).
-                ring.EndBatches();
+                await ring.EndBatchesAsync(linked.Token).ConfigureAwait(false);
                 await ring.DrainAsync(linked.Token).ConfigureAwait(false);
                 throw;
             }
             if (ring is not null)
             {
                 // The ring file goes when the call ends: keep it until the client has released every batch.
-                ring.EndBatches();
+                await ring.EndBatchesAsync(linked.Token).ConfigureAwait(false);
                 await ring.DrainAsync(linked.Token).ConfigureAwait(false);
             }
         }

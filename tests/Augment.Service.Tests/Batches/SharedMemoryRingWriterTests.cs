@@ -95,8 +95,57 @@ public sealed class SharedMemoryRingWriterTests : IDisposable
             Assert.Equal((offset - client.DataOffset + SharedMemoryRingLayout.AlignUp(length, 64)) % 8192, record.SharedMemoryRelease % 8192);
         }
 
-        writer.EndBatches();
+        await writer.EndBatchesAsync(CancellationToken.None);
         Assert.Null(await bell.ReadAsync());
+    }
+
+    [Fact]
+    public async Task DeliverAsync_GathersNotices_AFullGroupGoesAtOnceTheRestWithTheEnd()
+    {
+        const long ringBytes = 1 << 20;
+        using var writer = SharedMemoryRingWriter.Create(_dir, ringBytes, batchesInRing: true);
+        writer.NoticeDelay = TimeSpan.FromHours(1); // only a full group or the end sends notices
+        using var client = SharedMemoryMapping.Open(writer.Path);
+        using var bell = SharedMemoryDoorbell.Open(writer.DoorbellPath!);
+        Assert.False(await writer.DeliverAsync(BatchOf(100, 1), ringBytes, CancellationToken.None));
+        var count = SharedMemoryRingWriter.MaxGatheredNotices + 3;
+        for (var i = 1; i <= count; i++)
+        {
+            var batch = BatchOf(100, 1);
+            batch.BatchIndex = i;
+            Assert.True(await writer.DeliverAsync(batch, ringBytes, CancellationToken.None));
+        }
+
+        var read = new List<long>();
+        using (var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                while (await bell.ReadAsync(quiet.Token) is { } notice)
+                {
+                    read.Add(Batch.Parser.ParseFrom(client.Span(notice.Offset, (int)notice.Length)).BatchIndex);
+                }
+            });
+        }
+        Assert.Equal(Enumerable.Range(1, SharedMemoryRingWriter.MaxGatheredNotices).Select(i => (long)i), read);
+
+        await writer.EndBatchesAsync(CancellationToken.None);
+        while (await bell.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)) is { } notice)
+        {
+            read.Add(Batch.Parser.ParseFrom(client.Span(notice.Offset, (int)notice.Length)).BatchIndex);
+        }
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), read);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_ALoneNotice_GoesOutAfterTheDelay()
+    {
+        using var writer = SharedMemoryRingWriter.Create(_dir, 8192, batchesInRing: true);
+        using var bell = SharedMemoryDoorbell.Open(writer.DoorbellPath!);
+        Assert.False(await writer.DeliverAsync(BatchOf(100, 1), 8192, CancellationToken.None));
+        Assert.True(await writer.DeliverAsync(BatchOf(100, 2), 8192, CancellationToken.None));
+
+        Assert.NotNull(await bell.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

@@ -33,6 +33,25 @@ public sealed class SharedMemoryDoorbellTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRing_SeveralNotices_InOrderFromOneWrite()
+    {
+        using var server = SharedMemoryDoorbell.Create(PathOf("m.bell"));
+        using var client = SharedMemoryDoorbell.Open(server.Path);
+        var notices = Enumerable.Range(0, SharedMemoryDoorbell.MaxNoticesPerWrite).Select(i => (4096 + (i * 64L), 10L + i)).ToArray();
+
+        Assert.True(server.TryRing(notices));
+        server.End();
+
+        foreach (var notice in notices)
+        {
+            Assert.Equal(notice, await client.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+        Assert.Null(await client.ReadAsync());
+        Assert.Throws<ArgumentException>(() => server.TryRing(new (long, long)[SharedMemoryDoorbell.MaxNoticesPerWrite + 1]));
+        Assert.Throws<ArgumentException>(() => server.TryRing(ReadOnlySpan<(long, long)>.Empty));
+    }
+
+    [Fact]
     public async Task ReadAsync_WaitingForANotice_WakesWhenTheServerRings()
     {
         using var server = SharedMemoryDoorbell.Create(PathOf("b.bell"));
