@@ -119,10 +119,22 @@ internal sealed partial class SharedMemoryRingWriter
         }
     }
 
+    /// <summary>Disposal: still sends what is gathered if the pipe takes it (a stream cut by the server stopping then ends
+    /// with every batch it delivered announced, as before gathering), then stops.</summary>
     private void StopNotices()
     {
         lock (_noticeLock)
         {
+            try
+            {
+                if (_doorbell is not null)
+                {
+                    SendNotices();
+                }
+            }
+            catch (IOException)
+            {
+            }
             _noticesEnded = true;
             _noticeTimer?.Dispose();
         }

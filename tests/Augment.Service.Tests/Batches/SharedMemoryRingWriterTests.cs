@@ -138,6 +138,23 @@ public sealed class SharedMemoryRingWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_WithGatheredNotices_SendsThemBeforeTheDoorbellCloses()
+    {
+        var writer = SharedMemoryRingWriter.Create(_dir, 8192, batchesInRing: true);
+        writer.NoticeDelay = TimeSpan.FromHours(1);
+        using var bell = SharedMemoryDoorbell.Open(writer.DoorbellPath!);
+        Assert.False(await writer.DeliverAsync(BatchOf(100, 1), 8192, CancellationToken.None));
+        Assert.True(await writer.DeliverAsync(BatchOf(100, 2), 8192, CancellationToken.None));
+        Assert.True(await writer.DeliverAsync(BatchOf(100, 3), 8192, CancellationToken.None));
+
+        writer.Dispose(); // a stream cut short (server stopping): what it delivered is still announced
+
+        Assert.NotNull(await bell.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.NotNull(await bell.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Null(await bell.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task DeliverAsync_ALoneNotice_GoesOutAfterTheDelay()
     {
         using var writer = SharedMemoryRingWriter.Create(_dir, 8192, batchesInRing: true);
