@@ -35,8 +35,7 @@ internal sealed partial class SharedMemoryRingWriter
             }
             else if (_notices.Count == 1)
             {
-                _noticeTimer ??= new Timer(_ => SendGathered());
-                _noticeTimer.Change(NoticeDelay, Timeout.InfiniteTimeSpan);
+                ArmTimer(NoticeDelay);
             }
         }
     }
@@ -58,9 +57,15 @@ internal sealed partial class SharedMemoryRingWriter
         _notices.RemoveRange(0, sent);
         if (_notices.Count > 0 && !_noticesEnded)
         {
-            _noticeTimer?.Change(PollInterval, Timeout.InfiniteTimeSpan);
+            ArmTimer(PollInterval);
         }
         return _notices.Count == 0;
+    }
+
+    private void ArmTimer(TimeSpan due)
+    {
+        _noticeTimer ??= new Timer(_ => SendGathered());
+        _noticeTimer.Change(due, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Sends the gathered notices now: the timer's send, and before the writer waits for the client (who can only
