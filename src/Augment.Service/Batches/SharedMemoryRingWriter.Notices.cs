@@ -128,18 +128,9 @@ internal sealed partial class SharedMemoryRingWriter
     /// with every batch it delivered announced, as before gathering), then stops.</summary>
     private void StopNotices()
     {
+        SendGathered();
         lock (_noticeLock)
         {
-            try
-            {
-                if (_doorbell is not null)
-                {
-                    SendNotices();
-                }
-            }
-            catch (IOException)
-            {
-            }
             _noticesEnded = true;
             _noticeTimer?.Dispose();
         }

@@ -19,7 +19,6 @@ from .tensors import view
 from .v1 import service_pb2
 
 _VARINT, _I64, _LEN, _I32 = 0, 1, 2, 5
-_parse_batch_message = service_pb2.Batch.FromString
 
 
 def _varint(buf, pos: int) -> tuple[int, int]:
@@ -164,7 +163,7 @@ def parse_record(raw: bytes, ring):
     (its cost is in walking the fields, not in copying bytes)."""
     from .batch import Batch
 
-    m = _parse_batch_message(raw)
+    m = service_pb2.Batch.FromString(raw)
     images = boxes = text = tabular = None
     kind = m.WhichOneof("payload")
     if kind == "image":
