@@ -23,8 +23,8 @@ internal sealed class AugmentGrpcService(
     ILogger<AugmentGrpcService> logger) : AugmentService.AugmentServiceBase
 {
     /// <summary>How long a pending network write may still wait after shutdown starts. A client that keeps reading gets
-    /// its batches and the UNAVAILABLE status with the resume position; one that stopped reading has its stream aborted
-    /// after this grace instead of holding the host for its whole shutdown timeout.</summary>
+    /// its batches and the UNAVAILABLE status with the resume position; one that stopped reading has its stream reset with
+    /// CANCEL after this grace (<see cref="ShutdownWrites"/>) instead of holding the host for its whole shutdown timeout.</summary>
     internal static readonly TimeSpan ShutdownWriteGrace = TimeSpan.FromSeconds(1);
 
     private readonly ServiceOptions _options = options.Value;
@@ -41,8 +41,7 @@ internal sealed class AugmentGrpcService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var next = (Epoch: request.Start?.Epoch ?? 0, Batch: request.Start?.Batch ?? 0);
         var delivered = false;
-        using var writes = WriteCancellation(context.CancellationToken);
-        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
+        using var writes = new ShutdownWrites(context, lifetime.ApplicationStopping, ShutdownWriteGrace);
         try
         {
             try
@@ -114,8 +113,7 @@ internal sealed class AugmentGrpcService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var workers = Math.Min(_options.DefaultStreamWorkers, _options.MaxWorkers);
         var limits = DecodeLimits.Default;
-        using var writes = WriteCancellation(context.CancellationToken);
-        using var stopping = lifetime.ApplicationStopping.Register(() => writes.CancelAfter(ShutdownWriteGrace));
+        using var writes = new ShutdownWrites(context, lifetime.ApplicationStopping, ShutdownWriteGrace);
         try
         {
             await OrderedPump.RunAsync(
@@ -137,9 +135,6 @@ internal sealed class AugmentGrpcService(
             throw new RpcException(new Status(StatusCode.Internal, $"augmentation failed: {ex.Message}"));
         }
     }
-
-    private static CancellationTokenSource WriteCancellation(CancellationToken callToken) =>
-        CancellationTokenSource.CreateLinkedTokenSource(callToken);
 
     /// <inheritdoc />
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
